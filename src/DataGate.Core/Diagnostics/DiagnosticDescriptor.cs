@@ -1,0 +1,16 @@
+namespace DataGate.Core.Diagnostics;
+
+/// <summary>The fixed facts about one diagnostic code: its id, a short title and its default severity.</summary>
+/// <param name="Code">Stable code, e.g. <c>DG3005</c>.</param>
+/// <param name="Title">Short title used in the documentation table.</param>
+/// <param name="DefaultSeverity">Severity unless a rule's action says otherwise.</param>
+public sealed record DiagnosticDescriptor(string Code, string Title, Severity DefaultSeverity)
+{
+    /// <summary>Creates a diagnostic with this code and the default severity.</summary>
+    public Diagnostic Create(string message, SourceSpan? location = null, string? imagePath = null, string? ruleId = null)
+        => new(Code, DefaultSeverity, message, location, imagePath, ruleId);
+
+    /// <summary>Creates a diagnostic with this code and an explicit severity.</summary>
+    public Diagnostic Create(Severity severity, string message, SourceSpan? location = null, string? imagePath = null, string? ruleId = null)
+        => new(Code, severity, message, location, imagePath, ruleId);
+}
