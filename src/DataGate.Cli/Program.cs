@@ -1,0 +1,3 @@
+using DataGate.Cli;
+
+return DataGateApp.Run(args);

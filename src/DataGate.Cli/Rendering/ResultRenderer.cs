@@ -1,0 +1,89 @@
+using System.Globalization;
+using DataGate.Core;
+using DataGate.Core.Diagnostics;
+using DataGate.Core.Rules;
+using Spectre.Console;
+
+namespace DataGate.Cli.Rendering;
+
+/// <summary>Prints a run's outcome: diagnostics in compiler format, the rule table, worst offenders, counts, verdict.</summary>
+internal static class ResultRenderer
+{
+    public static void Render(IAnsiConsole console, GateRunOutcome outcome, bool verbose)
+    {
+        foreach (var d in outcome.Diagnostics)
+        {
+            WriteDiagnostic(console, d);
+        }
+
+        if (outcome.Result is not { } result)
+        {
+            console.MarkupLine("[red]DataGate: configuration error, nothing was checked.[/]");
+            return;
+        }
+
+        int cap = verbose ? 25 : 5;
+        foreach (var f in result.Findings.Where(f => verbose || f.Diagnostic.Severity >= Severity.Warning)
+                     .OrderByDescending(f => f.Diagnostic.Severity).ThenBy(f => f.Diagnostic.Code, StringComparer.Ordinal))
+        {
+            WriteDiagnostic(console, f.Diagnostic);
+        }
+
+        if (result.Config.Quality.Count > 0)
+        {
+            console.Write(RuleTable(result, cap));
+        }
+
+        var c = result.Counts;
+        console.MarkupLineInterpolated($"{c.Total} files: [green]{c.Kept} kept[/], [yellow]{c.Excluded} excluded[/], [red]{c.Errored} errored[/]");
+        foreach (var path in outcome.Written)
+        {
+            console.MarkupLineInterpolated($"[grey]wrote {path}[/]");
+        }
+
+        console.MarkupLine(result.Passed ? "[bold green]DataGate: PASSED[/]" : "[bold red]DataGate: FAILED[/]");
+    }
+
+    private static Table RuleTable(GateResult result, int cap)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("quality rules");
+        table.AddColumn("rule");
+        table.AddColumn("metric");
+        table.AddColumn("bound");
+        table.AddColumn("status");
+        table.AddColumn(new TableColumn("offending").RightAligned());
+        table.AddColumn("worst offenders");
+        foreach (var rule in result.Config.Quality)
+        {
+            var (min, max) = result.ResolvedBounds[rule.Id];
+            var f = result.Findings.FirstOrDefault(x => x.Diagnostic.RuleId == rule.Id && x.Diagnostic.Code != DiagnosticCodes.MetricUnavailable.Code);
+            string status = f is null ? "[green]passed[/]" : f.Diagnostic.Code == DiagnosticCodes.QualityRuleFailed.Code ? "[red]failed[/]" : rule.Action == Core.Config.RuleAction.Exclude ? "[yellow]excluded[/]" : "[yellow]flagged[/]";
+            var worst = f is null ? string.Empty : string.Join("\n", f.Images.Take(cap).Select(i => $"{i.Path} ({i.Value.ToString("G4", CultureInfo.InvariantCulture)})"));
+            if (f is not null && f.Images.Count > cap)
+            {
+                worst += $"\n… {f.Images.Count - cap} more";
+            }
+
+            table.AddRow(
+                Markup.Escape(rule.Id),
+                Markup.Escape(rule.Metric),
+                Markup.Escape(BoundText(min, max)),
+                status,
+                (f?.Images.Count ?? 0).ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(worst));
+        }
+
+        return table;
+    }
+
+    private static string BoundText(double min, double max) =>
+        (double.IsNegativeInfinity(min) ? string.Empty : "≥ " + min.ToString("G4", CultureInfo.InvariantCulture)) +
+        (double.IsNegativeInfinity(min) || double.IsPositiveInfinity(max) ? string.Empty : ", ") +
+        (double.IsPositiveInfinity(max) ? string.Empty : "≤ " + max.ToString("G4", CultureInfo.InvariantCulture));
+
+    private static void WriteDiagnostic(IAnsiConsole console, Diagnostic d)
+    {
+        string color = d.Severity switch { Severity.Error => "red", Severity.Warning => "yellow", _ => "grey" };
+        console.MarkupLine($"[{color}]{Markup.Escape(d.ToString())}[/]");
+    }
+}

@@ -1,0 +1,63 @@
+using DataGate.Core.Imaging;
+using DataGate.Core.Scanning;
+
+namespace DataGate.Core.Analysis;
+
+/// <summary>
+/// Analyses one file: one read, one decode, then every metric and hash from that one pixel buffer.
+/// Any failure is contained in the returned record. Thread-safe.
+/// </summary>
+public sealed class ImageAnalyzer
+{
+    private readonly SafeImageDecoder _decoder;
+
+    /// <summary>Creates an analyser with the given decode limits.</summary>
+    public ImageAnalyzer(DecodeOptions? options = null) => _decoder = new SafeImageDecoder(options);
+
+    /// <summary>Analyses a file and returns its record (with <see cref="ImageRecord.Error"/> set when it could not be analysed).</summary>
+    public ImageRecord Analyze(ScannedFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var record = new ImageRecord(file.RelativePath);
+        byte[] data;
+        try
+        {
+            data = File.ReadAllBytes(file.FullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            record.Error = Diagnostics.DiagnosticCodes.ReadFailed.Create($"cannot read file: {ex.Message}", imagePath: file.RelativePath);
+            return record;
+        }
+
+        record.Values[MetricCatalog.FileSize.Index] = data.Length;
+        var decoded = _decoder.Decode(data, file.RelativePath);
+        record.Notes.AddRange(decoded.Notes);
+        if (decoded.Facts is { } facts)
+        {
+            record.Facts = facts;
+            record.Values[MetricCatalog.Width.Index] = facts.Width;
+            record.Values[MetricCatalog.Height.Index] = facts.Height;
+            record.Values[MetricCatalog.Channels.Index] = facts.Channels;
+            record.Values[MetricCatalog.ExifOrientation.Index] = facts.ExifOrientation;
+            record.Values[MetricCatalog.AspectRatio.Index] = (double)facts.Width / facts.Height;
+        }
+
+        if (!decoded.Succeeded)
+        {
+            record.Error = decoded.Error;
+            return record;
+        }
+
+        try
+        {
+            PixelMetrics.Compute(decoded.Image!, data, record);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            record.Error = Diagnostics.DiagnosticCodes.Internal.Create($"metric computation failed: {ex.GetType().Name}: {ex.Message}", imagePath: file.RelativePath);
+        }
+
+        return record;
+    }
+}

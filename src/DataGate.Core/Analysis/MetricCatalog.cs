@@ -1,0 +1,104 @@
+namespace DataGate.Core.Analysis;
+
+/// <summary>
+/// Every numeric metric DataGate computes per image, in CSV column order. Names are a public contract (the
+/// <c>datagate metrics</c> columns and the <c>metric:</c> values of rules): add, never rename or remove.
+/// </summary>
+public static class MetricCatalog
+{
+    private static readonly List<MetricDefinition> s_all = [];
+
+    /// <summary>Width in pixels.</summary>
+    public static readonly MetricDefinition Width = Add("width", "Width in pixels.");
+
+    /// <summary>Height in pixels.</summary>
+    public static readonly MetricDefinition Height = Add("height", "Height in pixels.");
+
+    /// <summary>Channels as stored.</summary>
+    public static readonly MetricDefinition Channels = Add("channels", "Channels as stored: 1 gray/palette, 2 gray+alpha, 3 RGB, 4 RGBA/CMYK.");
+
+    /// <summary>1 when every pixel has R = G = B.</summary>
+    public static readonly MetricDefinition IsGrayscale = Add("is_grayscale", "1 when every pixel has R = G = B (whatever the stored mode), else 0.");
+
+    /// <summary>File size in bytes.</summary>
+    public static readonly MetricDefinition FileSize = Add("file_size", "File size in bytes.");
+
+    /// <summary>EXIF orientation (0 none, 1–8).</summary>
+    public static readonly MetricDefinition ExifOrientation = Add("exif_orientation", "EXIF orientation tag 1–8, 0 when absent; recorded, never applied.");
+
+    /// <summary>Width / height.</summary>
+    public static readonly MetricDefinition AspectRatio = Add("aspect_ratio", "Width divided by height.");
+
+    /// <summary>Population variance of all channel values.</summary>
+    public static readonly MetricDefinition ColorVariance = Add("color_variance", "Population variance of all H·W·3 channel values (0–16256.25).");
+
+    /// <summary>Distinct RGB triples.</summary>
+    public static readonly MetricDefinition UniqueColors = Add("unique_colors", "Number of distinct RGB triples.");
+
+    /// <summary>Shannon entropy (bits) of the OpenCV gray histogram.</summary>
+    public static readonly MetricDefinition Entropy = Add("entropy", "Shannon entropy in bits (0–8) of the OpenCV-gray histogram, as skimage.measure.shannon_entropy.");
+
+    /// <summary>Variance of the OpenCV Laplacian.</summary>
+    public static readonly MetricDefinition LaplacianVariance = Add("laplacian_variance", "Population variance of cv2.Laplacian(gray, CV_64F) (ksize 1, BORDER_REFLECT_101); low = blurry.");
+
+    /// <summary>Mean Rec.601 luma.</summary>
+    public static readonly MetricDefinition LuminanceMean = Add("luminance_mean", "Mean of 0.299R + 0.587G + 0.114B (0–255).");
+
+    /// <summary>Mean cleanvision brightness.</summary>
+    public static readonly MetricDefinition BrightnessMean = Add("brightness_mean", "Mean cleanvision brightness sqrt(0.241R² + 0.691G² + 0.068B²)/255 (0–1).");
+
+    /// <summary>1st percentile of brightness.</summary>
+    public static readonly MetricDefinition BrightnessP01 = Add("brightness_p01", "1st percentile of per-pixel cleanvision brightness (0–1).");
+
+    /// <summary>5th percentile of brightness.</summary>
+    public static readonly MetricDefinition BrightnessP05 = Add("brightness_p05", "5th percentile of per-pixel cleanvision brightness (0–1).");
+
+    /// <summary>95th percentile of brightness.</summary>
+    public static readonly MetricDefinition BrightnessP95 = Add("brightness_p95", "95th percentile of per-pixel cleanvision brightness (0–1).");
+
+    /// <summary>99th percentile of brightness.</summary>
+    public static readonly MetricDefinition BrightnessP99 = Add("brightness_p99", "99th percentile of per-pixel cleanvision brightness (0–1).");
+
+    /// <summary>FFT blur measure.</summary>
+    public static readonly MetricDefinition FftBlur = Add("fft_blur", "Mean 20·ln|ifft(high-passed fft)| of the gray image; low = blurry. Sides under 120 px: the zeroed square is clipped to the image.");
+
+    /// <summary>Individual Typology Angle of skin pixels.</summary>
+    public static readonly MetricDefinition SkinToneIta = Add("skin_tone_ita", "Individual Typology Angle in degrees over skin pixels of the central region; NaN when too few.");
+
+    /// <summary>Fraction of skin pixels used for ITA.</summary>
+    public static readonly MetricDefinition SkinFraction = Add("skin_fraction", "Fraction 0–1 of the central region classified as skin.");
+
+    /// <summary>cleanvision dark score.</summary>
+    public static readonly MetricDefinition DarkScore = Add("dark_score", "cleanvision dark score (0–1, low = dark).");
+
+    /// <summary>cleanvision light score.</summary>
+    public static readonly MetricDefinition LightScore = Add("light_score", "cleanvision light score (0–1, low = washed out).");
+
+    /// <summary>cleanvision blurry score.</summary>
+    public static readonly MetricDefinition BlurryScore = Add("blurry_score", "cleanvision blurry score (0–1, low = blurry).");
+
+    /// <summary>cleanvision low-information score.</summary>
+    public static readonly MetricDefinition LowInformationScore = Add("low_information_score", "cleanvision low-information score (0–1, low = little information).");
+
+    /// <summary>cleanvision odd-aspect-ratio score.</summary>
+    public static readonly MetricDefinition OddAspectRatioScore = Add("odd_aspect_ratio_score", "cleanvision odd-aspect-ratio score min(w/h, h/w) (0–1).");
+
+    /// <summary>cleanvision odd-size score (dataset-relative).</summary>
+    public static readonly MetricDefinition OddSizeScore = Add("odd_size_score", "cleanvision odd-size score, relative to this dataset's sizes (0–1, low = odd).");
+
+    /// <summary>BRISQUE score.</summary>
+    public static readonly MetricDefinition Brisque = Add("brisque", "BRISQUE score with OpenCV's LIVE model (0–100, lower = better).");
+
+    /// <summary>All metrics in column order.</summary>
+    public static IReadOnlyList<MetricDefinition> All => s_all;
+
+    /// <summary>Finds a metric by name.</summary>
+    public static MetricDefinition? Find(string name) => s_all.Find(m => string.Equals(m.Name, name, StringComparison.Ordinal));
+
+    private static MetricDefinition Add(string name, string description)
+    {
+        var m = new MetricDefinition(name, description, s_all.Count);
+        s_all.Add(m);
+        return m;
+    }
+}

@@ -1,0 +1,307 @@
+using System.Text.RegularExpressions;
+using DataGate.Core.Analysis;
+using DataGate.Core.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace DataGate.Core.Config;
+
+/// <summary>Maps the YAML tree of a rule file onto <see cref="GateConfig"/>, collecting every error.</summary>
+internal sealed partial class ConfigReader
+{
+    private static readonly string[] s_topKeys = ["version", "dataset", "fields", "quality", "gate", "limits"];
+    private static readonly string[] s_datasetKeys = ["root", "include", "exclude", "labels"];
+    private static readonly string[] s_labelKeys = ["filename", "csv", "folder"];
+    private static readonly string[] s_csvKeys = ["path", "file_column"];
+    private static readonly string[] s_fieldKeys = ["type", "bins", "names"];
+    private static readonly string[] s_ruleKeys = ["id", "metric", "min", "max", "action", "mostly", "severity", "description"];
+    private static readonly string[] s_thresholdKeys = ["percentile", "iqr_fence"];
+    private static readonly string[] s_gateKeys = ["max_excluded_fraction", "max_errored_fraction", "min_images"];
+    private static readonly string[] s_limitKeys = ["max_pixels", "max_decode_memory_mb", "max_file_mb"];
+
+    private static readonly Dictionary<string, RuleAction> s_actions = new(StringComparer.Ordinal)
+    {
+        ["warn"] = RuleAction.Warn,
+        ["exclude"] = RuleAction.Exclude,
+        ["fail"] = RuleAction.Fail,
+    };
+
+    private static readonly Dictionary<string, Severity> s_severities = new(StringComparer.Ordinal)
+    {
+        ["error"] = Severity.Error,
+        ["warning"] = Severity.Warning,
+    };
+
+    private static readonly Dictionary<string, FieldType> s_types = new(StringComparer.Ordinal)
+    {
+        ["integer"] = FieldType.Integer,
+        ["number"] = FieldType.Number,
+        ["category"] = FieldType.Category,
+    };
+
+    private readonly YamlWalker _w;
+    private readonly string _path;
+    private readonly string _baseDirectory;
+
+    public ConfigReader(YamlWalker walker, string path, string baseDirectory)
+    {
+        _w = walker;
+        _path = path;
+        _baseDirectory = baseDirectory;
+    }
+
+    public GateConfig? Read(YamlNode root)
+    {
+        var top = _w.Mapping(root, "the rule file", s_topKeys, ["version", "dataset"]);
+        if (top is null)
+        {
+            return null;
+        }
+
+        if (top.TryGetValue("version", out var version))
+        {
+            var v = _w.Integer(version.Value, "version");
+            if (v is not null && v != GateConfig.CurrentVersion)
+            {
+                _w.Error(DiagnosticCodes.UnsupportedVersion, version.Value, $"rule file version {v} is not supported; this DataGate reads version {GateConfig.CurrentVersion}");
+            }
+        }
+
+        var fields = top.TryGetValue("fields", out var f) ? ReadFields(f.Value) : [];
+        var dataset = top.TryGetValue("dataset", out var d) ? ReadDataset(d.Value, fields) : null;
+        var quality = top.TryGetValue("quality", out var q) ? ReadQuality(q.Value) : [];
+        var gate = top.TryGetValue("gate", out var g) ? ReadGate(g.Value) : new GateSettings();
+        var limits = top.TryGetValue("limits", out var l) ? ReadLimits(l.Value) : new LimitSettings();
+        if (dataset is null)
+        {
+            return null;
+        }
+
+        return new GateConfig
+        {
+            SourcePath = _path,
+            Dataset = dataset,
+            Fields = fields,
+            Quality = quality,
+            Gate = gate,
+            Limits = limits,
+        };
+    }
+
+    private DatasetSettings? ReadDataset(YamlNode node, List<FieldDefinition> fields)
+    {
+        var map = _w.Mapping(node, "dataset", s_datasetKeys, ["root"]);
+        if (map is null || !map.TryGetValue("root", out var rootEntry))
+        {
+            return null;
+        }
+
+        var rootText = _w.String(rootEntry.Value, "dataset.root");
+        string? root = null;
+        if (rootText is not null)
+        {
+            root = Path.GetFullPath(Path.Combine(_baseDirectory, rootText));
+            if (!Directory.Exists(root))
+            {
+                _w.Error(DiagnosticCodes.BadPath, rootEntry.Value, $"dataset root '{rootText}' does not exist (resolved to {root})");
+            }
+        }
+
+        var include = map.TryGetValue("include", out var inc) ? Globs(inc.Value, "dataset.include") : DatasetSettings.DefaultInclude;
+        var exclude = map.TryGetValue("exclude", out var exc) ? Globs(exc.Value, "dataset.exclude") : [];
+        var labels = map.TryGetValue("labels", out var lab) && root is not null ? ReadLabels(lab.Value, fields) : LabelSource.None;
+        return root is null ? null : new DatasetSettings
+        {
+            Root = root,
+            Include = include,
+            Exclude = exclude,
+            Labels = labels,
+            RootLocation = _w.At(rootEntry.Value),
+        };
+    }
+
+    private List<string> Globs(YamlNode node, string what)
+    {
+        var list = _w.StringList(node, what) ?? [];
+        foreach (var (glob, n) in list)
+        {
+            if (glob.Length == 0 || Path.IsPathRooted(glob) || glob.Split('/').Contains(".."))
+            {
+                _w.Error(DiagnosticCodes.BadGlob, n, $"{what} pattern '{glob}' must be relative to the dataset root and must not use '..'");
+            }
+        }
+
+        return list.Select(t => t.Value).ToList();
+    }
+
+    private LabelSource ReadLabels(YamlNode node, List<FieldDefinition> fields)
+    {
+        var map = _w.Mapping(node, "dataset.labels", s_labelKeys);
+        if (map is null)
+        {
+            return LabelSource.None;
+        }
+
+        if (map.Count != 1)
+        {
+            _w.Error(DiagnosticCodes.InconsistentSettings, node, "dataset.labels takes exactly one of: filename, csv, folder");
+            return LabelSource.None;
+        }
+
+        var (kind, (_, value)) = map.First();
+        var at = _w.At(node);
+        switch (kind)
+        {
+            case "filename":
+                var pattern = _w.String(value, "dataset.labels.filename");
+                if (pattern is null)
+                {
+                    return LabelSource.None;
+                }
+
+                Regex regex;
+                try
+                {
+                    regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
+                }
+                catch (ArgumentException ex)
+                {
+                    _w.Error(DiagnosticCodes.BadRegex, value, $"file-name pattern does not compile: {ex.Message}");
+                    return LabelSource.None;
+                }
+
+                var groups = regex.GetGroupNames().Where(n => !int.TryParse(n, out _)).ToList();
+                if (groups.Count == 0)
+                {
+                    _w.Error(DiagnosticCodes.BadRegex, value, "file-name pattern has no named groups such as (?<age>\\d+); it would give no labels");
+                }
+
+                foreach (var field in fields.Where(fd => !groups.Contains(fd.Name)))
+                {
+                    _w.Errors.Add(DiagnosticCodes.UnknownField.Create($"field '{field.Name}' is declared but the file-name pattern has no group (?<{field.Name}>...)", field.Location));
+                }
+
+                return new LabelSource { Kind = LabelSourceKind.FileName, Pattern = regex, Location = at };
+            case "csv":
+                var csv = _w.Mapping(value, "dataset.labels.csv", s_csvKeys, ["path"]);
+                if (csv is null || !csv.TryGetValue("path", out var p))
+                {
+                    return LabelSource.None;
+                }
+
+                var csvPath = _w.String(p.Value, "dataset.labels.csv.path");
+                if (csvPath is null)
+                {
+                    return LabelSource.None;
+                }
+
+                var full = Path.GetFullPath(Path.Combine(_baseDirectory, csvPath));
+                if (!File.Exists(full))
+                {
+                    _w.Error(DiagnosticCodes.BadPath, p.Value, $"label manifest '{csvPath}' does not exist (resolved to {full})");
+                }
+
+                var column = csv.TryGetValue("file_column", out var fc) ? _w.String(fc.Value, "dataset.labels.csv.file_column") ?? "file" : "file";
+                return new LabelSource { Kind = LabelSourceKind.Csv, CsvPath = full, CsvFileColumn = column, Location = at };
+            default:
+                var folderField = _w.String(value, "dataset.labels.folder");
+                if (folderField is null)
+                {
+                    return LabelSource.None;
+                }
+
+                if (!IdentifierRegex().IsMatch(folderField))
+                {
+                    _w.Error(DiagnosticCodes.OutOfRange, value, $"field name '{folderField}' must be snake_case letters, digits and _");
+                }
+
+                return new LabelSource { Kind = LabelSourceKind.Folder, FolderField = folderField, Location = at };
+        }
+    }
+
+    private List<FieldDefinition> ReadFields(YamlNode node)
+    {
+        var map = _w.Mapping(node, "fields", []);
+        var result = new List<FieldDefinition>();
+        foreach (var (name, (key, value)) in map ?? [])
+        {
+            if (!IdentifierRegex().IsMatch(name))
+            {
+                _w.Error(DiagnosticCodes.OutOfRange, key, $"field name '{name}' must be snake_case letters, digits and _");
+                continue;
+            }
+
+            var spec = _w.Mapping(value, $"field '{name}'", s_fieldKeys);
+            if (spec is null)
+            {
+                continue;
+            }
+
+            var type = spec.TryGetValue("type", out var t) ? _w.Enum(t.Value, $"fields.{name}.type", s_types) ?? FieldType.Category : FieldType.Category;
+            List<double>? bins = null;
+            if (spec.TryGetValue("bins", out var b))
+            {
+                bins = ReadBins(b.Value, name, type);
+            }
+
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (spec.TryGetValue("names", out var n))
+            {
+                if (type != FieldType.Category)
+                {
+                    _w.Error(DiagnosticCodes.InconsistentSettings, n.Key, $"fields.{name}.names applies to category fields only");
+                }
+
+                foreach (var (code, (_, display)) in _w.Mapping(n.Value, $"fields.{name}.names", []) ?? [])
+                {
+                    var text = _w.String(display, $"display name of {name} {code}");
+                    if (text is not null)
+                    {
+                        names[code] = text;
+                    }
+                }
+            }
+
+            result.Add(new FieldDefinition { Name = name, Type = type, Bins = bins, Names = names, Location = _w.At(key) });
+        }
+
+        return result;
+    }
+
+    private List<double>? ReadBins(YamlNode node, string name, FieldType type)
+    {
+        if (type == FieldType.Category)
+        {
+            _w.Error(DiagnosticCodes.InconsistentSettings, node, $"fields.{name}.bins applies to integer and number fields only");
+            return null;
+        }
+
+        if (node is not YamlSequenceNode seq || seq.Children.Count < 1)
+        {
+            _w.Error(DiagnosticCodes.WrongType, node, $"fields.{name}.bins must be a list of at least one ascending number");
+            return null;
+        }
+
+        var edges = new List<double>();
+        foreach (var item in seq.Children)
+        {
+            var v = _w.Number(item, $"fields.{name}.bins item");
+            if (v is null)
+            {
+                return null;
+            }
+
+            if (edges.Count > 0 && v <= edges[^1])
+            {
+                _w.Error(DiagnosticCodes.OutOfRange, item, $"fields.{name}.bins must be strictly ascending");
+                return null;
+            }
+
+            edges.Add(v.Value);
+        }
+
+        return edges;
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9_]*$")]
+    private static partial Regex IdentifierRegex();
+}

@@ -1,0 +1,29 @@
+namespace DataGate.Core.Config;
+
+/// <summary>A validated <c>datagate.yml</c> (schema version 1).</summary>
+public sealed class GateConfig
+{
+    /// <summary>The schema version this DataGate reads.</summary>
+    public const int CurrentVersion = 1;
+
+    /// <summary>Path of the rule file as given (used in diagnostics), or null for a config built in code.</summary>
+    public string? SourcePath { get; init; }
+
+    /// <summary>The dataset.</summary>
+    public required DatasetSettings Dataset { get; init; }
+
+    /// <summary>Declared label fields.</summary>
+    public IReadOnlyList<FieldDefinition> Fields { get; init; } = [];
+
+    /// <summary>Quality rules, in file order.</summary>
+    public IReadOnlyList<QualityRule> Quality { get; init; } = [];
+
+    /// <summary>Dataset-wide gate limits.</summary>
+    public GateSettings Gate { get; init; } = new();
+
+    /// <summary>Decoding limits.</summary>
+    public LimitSettings Limits { get; init; } = new();
+
+    /// <summary>Builds a configuration for a plain folder with no rules (used by <c>datagate metrics</c>).</summary>
+    public static GateConfig ForFolder(string root) => new() { Dataset = new DatasetSettings { Root = Path.GetFullPath(root) } };
+}

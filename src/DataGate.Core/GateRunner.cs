@@ -1,0 +1,62 @@
+using DataGate.Core.Analysis;
+using DataGate.Core.Config;
+using DataGate.Core.Diagnostics;
+using DataGate.Core.Reports;
+using DataGate.Core.Rules;
+
+namespace DataGate.Core;
+
+/// <summary>
+/// The one engine behind every adapter: load the rule file, analyse the dataset, evaluate, write the outputs.
+/// Never throws for bad input; every problem is a diagnostic.
+/// </summary>
+public static class GateRunner
+{
+    /// <summary>Runs the gate for a rule file.</summary>
+    /// <param name="configPath">Path of datagate.yml as the user gave it.</param>
+    /// <param name="outputDirectory">Folder for report.json, summary.md, metrics.csv, kept.csv; null writes nothing.</param>
+    /// <param name="progress">Progress sink, or null.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public static GateRunOutcome Run(string configPath, string? outputDirectory, IProgress<AnalysisProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var load = ConfigLoader.Load(configPath);
+        if (!load.Succeeded)
+        {
+            return new GateRunOutcome { Diagnostics = load.Diagnostics };
+        }
+
+        return Run(load.Config!, outputDirectory, progress, cancellationToken);
+    }
+
+    /// <summary>Runs the gate for a loaded configuration.</summary>
+    public static GateRunOutcome Run(GateConfig config, string? outputDirectory, IProgress<AnalysisProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        try
+        {
+            var analysis = DatasetAnalyzer.Run(config, progress, 0, cancellationToken);
+            var result = GateEvaluator.Evaluate(config, analysis);
+            var diagnostics = new List<Diagnostic>();
+            IReadOnlyList<string> written = [];
+            if (outputDirectory is not null)
+            {
+                var (files, error) = ReportSet.WriteAll(outputDirectory, result);
+                written = files;
+                if (error is not null)
+                {
+                    diagnostics.Add(error);
+                }
+            }
+
+            return new GateRunOutcome { Result = result, Diagnostics = diagnostics, Written = written };
+        }
+        catch (OperationCanceledException)
+        {
+            return new GateRunOutcome { Diagnostics = [DiagnosticCodes.Cancelled.Create("the run was cancelled")] };
+        }
+        catch (Exception ex)
+        {
+            return new GateRunOutcome { Diagnostics = [DiagnosticCodes.Internal.Create($"internal error: {ex.GetType().Name}: {ex.Message}")] };
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using DataGate.Core.Analysis;
+using DataGate.Core.Config;
+using DataGate.Core.Diagnostics;
+
+namespace DataGate.Core.Labels;
+
+/// <summary>
+/// Attaches labels to records from the configured source, checks them against the declared fields and adds the
+/// derived bin fields. Every file whose labels cannot be read gets a finding; no record is dropped.
+/// </summary>
+public static class LabelResolver
+{
+    /// <summary>Reads labels into <see cref="ImageRecord.Labels"/>.</summary>
+    /// <returns>Findings (DG2010–DG2013) and manifest errors (DG1017).</returns>
+    public static List<Diagnostic> Apply(GateConfig config, IReadOnlyList<ImageRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(records);
+        var diagnostics = new List<Diagnostic>();
+        var source = config.Dataset.Labels;
+        switch (source.Kind)
+        {
+            case LabelSourceKind.FileName:
+                foreach (var r in records)
+                {
+                    var name = r.Path[(r.Path.LastIndexOf('/') + 1)..];
+                    var match = source.Pattern!.Match(name);
+                    if (!match.Success)
+                    {
+                        diagnostics.Add(DiagnosticCodes.LabelNotParsed.Create($"file name '{name}' does not match the label pattern; the image has no labels", source.Location, r.Path));
+                        continue;
+                    }
+
+                    foreach (var group in source.Pattern.GetGroupNames())
+                    {
+                        if (!int.TryParse(group, out _) && match.Groups[group].Success)
+                        {
+                            r.Labels[group] = match.Groups[group].Value;
+                        }
+                    }
+                }
+
+                break;
+            case LabelSourceKind.Folder:
+                foreach (var r in records)
+                {
+                    int slash = r.Path.LastIndexOf('/');
+                    if (slash < 0)
+                    {
+                        diagnostics.Add(DiagnosticCodes.LabelNotParsed.Create("image lies directly in the dataset root, so it has no class folder", source.Location, r.Path));
+                        continue;
+                    }
+
+                    var parent = r.Path[..slash];
+                    r.Labels[source.FolderField!] = parent[(parent.LastIndexOf('/') + 1)..];
+                }
+
+                break;
+            case LabelSourceKind.Csv:
+                CsvLabels.Apply(config, source, records, diagnostics);
+                break;
+        }
+
+        CheckTypesAndBin(config, records, diagnostics);
+        return diagnostics;
+    }
+
+    private static void CheckTypesAndBin(GateConfig config, IReadOnlyList<ImageRecord> records, List<Diagnostic> diagnostics)
+    {
+        foreach (var field in config.Fields)
+        {
+            foreach (var r in records)
+            {
+                if (!r.Labels.TryGetValue(field.Name, out var raw))
+                {
+                    continue;
+                }
+
+                switch (field.Type)
+                {
+                    case FieldType.Integer when !long.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out _):
+                    case FieldType.Number when !double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || !double.IsFinite(d):
+                        diagnostics.Add(DiagnosticCodes.LabelBadValue.Create($"{field.Name} '{raw}' is not {(field.Type == FieldType.Integer ? "a whole number" : "a number")}; treated as missing", field.Location, r.Path));
+                        r.Labels.Remove(field.Name);
+                        continue;
+                    case FieldType.Category when field.Names.Count > 0 && !field.Names.ContainsKey(raw):
+                        diagnostics.Add(DiagnosticCodes.LabelUnknownCategory.Create($"{field.Name} '{raw}' is not one of the declared values {string.Join(", ", field.Names.Keys)}", field.Location, r.Path));
+                        continue;
+                }
+
+                if (field.Bins is not null)
+                {
+                    var bin = Binning.Label(field.Bins, double.Parse(raw, CultureInfo.InvariantCulture));
+                    if (bin is not null)
+                    {
+                        r.Labels[field.BinFieldName!] = bin;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using DataGate.Core.Analysis;
+using DataGate.Core.Config;
+using DataGate.Core.Diagnostics;
+
+namespace DataGate.Core.Rules;
+
+/// <summary>The verdict of a run: findings, what was excluded and why, counts.</summary>
+public sealed class GateResult
+{
+    /// <summary>The configuration evaluated.</summary>
+    public required GateConfig Config { get; init; }
+
+    /// <summary>Every record, in ordinal path order.</summary>
+    public required IReadOnlyList<ImageRecord> Records { get; init; }
+
+    /// <summary>All findings: rule results, gate limits, and every diagnostic of scanning, labelling and decoding.</summary>
+    public required IReadOnlyList<Finding> Findings { get; init; }
+
+    /// <summary>For each excluded image, the ids of the rules that excluded it.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> Exclusions { get; init; }
+
+    /// <summary>The resolved bounds of each quality rule (relative thresholds computed on this dataset).</summary>
+    public required IReadOnlyDictionary<string, (double Min, double Max)> ResolvedBounds { get; init; }
+
+    /// <summary>Counts of every input.</summary>
+    public required GateCounts Counts { get; init; }
+
+    /// <summary>True when no finding has error severity.</summary>
+    public bool Passed => !Findings.Any(f => f.Diagnostic.Severity == Severity.Error);
+
+    /// <summary>Records that were analysed and not excluded.</summary>
+    public IEnumerable<ImageRecord> Kept => Records.Where(r => r.IsAnalysed && !Exclusions.ContainsKey(r.Path));
+}
