@@ -2,6 +2,7 @@ using System.Globalization;
 using DataGate.Core.Analysis;
 using DataGate.Core.Config;
 using DataGate.Core.Diagnostics;
+using DataGate.Core.Statistics;
 
 namespace DataGate.Core.Labels;
 
@@ -91,7 +92,7 @@ public static class LabelResolver
 
                 if (field.Bins is not null)
                 {
-                    var bin = Binning.Label(field.Bins, double.Parse(raw, CultureInfo.InvariantCulture));
+                    var bin = Binning.WithOpenLastBin(field.Bins).LabelOf(double.Parse(raw, CultureInfo.InvariantCulture));
                     if (bin is not null)
                     {
                         r.Labels[field.BinFieldName!] = bin;

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using DataGate.Core.Analysis;
 using DataGate.Core.Config;
 using DataGate.Core.Diagnostics;
+using DataGate.Core.Statistics;
 
 namespace DataGate.Core.Rules;
 
@@ -88,10 +90,10 @@ public static class GateEvaluator
                 case ThresholdKind.Absolute:
                     return t.Value;
                 case ThresholdKind.Percentile:
-                    return Quantiles.OfSorted(Sorted(), t.Value);
+                    return Quantile.Linear(CollectionsMarshal.AsSpan(Sorted()), t.Value / 100.0);
                 default:
-                    double q1 = Quantiles.OfSorted(Sorted(), 25);
-                    double q3 = Quantiles.OfSorted(Sorted(), 75);
+                    double q1 = Quantile.Linear(CollectionsMarshal.AsSpan(Sorted()), 0.25);
+                    double q3 = Quantile.Linear(CollectionsMarshal.AsSpan(Sorted()), 0.75);
                     return isMin ? q1 - (t.Value * (q3 - q1)) : q3 + (t.Value * (q3 - q1));
             }
         }
