@@ -18,6 +18,7 @@ internal sealed class DatasetBuilder
     /// <summary>JPEG quality of normal images.</summary>
     public const int Quality = 90;
 
+    private const double DefectGrain = 4;
     private const int BlurCount = 8;
     private const int DarkCount = 6;
     private const int BrightCount = 4;
@@ -74,8 +75,8 @@ internal sealed class DatasetBuilder
             GeneratedFile file = role switch
             {
                 "blurry" => Add(labels[i], Codec.Jpeg(ImageOps.BoxBlur(face, 5, 3), Quality), "blurry", "box blur radius 5, 3 passes (≈ Gaussian σ 5.5)"),
-                "too_dark" => Add(labels[i], Codec.Jpeg(ImageOps.Darken(face, _defectRng.Range(14, 26), 2.5, _defectRng), Quality), "too_dark", "mean luma scaled to 14–26, grain re-added"),
-                "too_bright" => Add(labels[i], Codec.Jpeg(ImageOps.WashOut(face, _defectRng.Range(232, 238), 2.5, _defectRng), Quality), "too_bright", "washed out toward white, mean luma 232–238"),
+                "too_dark" => Add(labels[i], Codec.Jpeg(ImageOps.Darken(face, _defectRng.Range(16, 24), DefectGrain, _defectRng), Quality), "too_dark", "underexposed: scaled to mean luma 16–24, sensor grain added"),
+                "too_bright" => Add(labels[i], Codec.Jpeg(ImageOps.WashOut(face, _defectRng.Range(230, 236), DefectGrain, _defectRng), Quality), "too_bright", "washed out toward white (mean luma 230–236), sensor grain added"),
                 "grayscale" => Add(labels[i], Codec.GrayJpeg(ImageOps.Grayscale(face), Quality), "grayscale", "single-channel JPEG, decodes to R = G = B"),
                 "malformed_name" => AddMalformed(labels[i], Codec.Jpeg(face, Quality), malformed++),
                 _ => Add(labels[i], Codec.Jpeg(face, Quality), null, null),
@@ -135,9 +136,9 @@ internal sealed class DatasetBuilder
             int otherAge = l.Age < 30 ? l.Age + 35 : l.Age - 20;
             (FaceLabels copy, string conflict) = k switch
             {
-                2 => (l with { Age = otherAge }, $"age {l.Age} vs {otherAge}"),
-                3 => (l with { Gender = 1 - l.Gender }, $"gender {l.Gender} vs {1 - l.Gender}"),
-                4 => (l with { Age = otherAge, Gender = 1 - l.Gender }, $"age {l.Age} vs {otherAge}, gender {l.Gender} vs {1 - l.Gender}"),
+                2 => (l with { Age = otherAge }, $"age {otherAge} here, {l.Age} in related"),
+                3 => (l with { Gender = 1 - l.Gender }, $"gender {1 - l.Gender} here, {l.Gender} in related"),
+                4 => (l with { Age = otherAge, Gender = 1 - l.Gender }, $"age {otherAge} / gender {1 - l.Gender} here, {l.Age} / {l.Gender} in related"),
                 _ => (l, string.Empty),
             };
             GeneratedFile file = Add(copy, (byte[])source.Bytes.Clone(), "exact_duplicate", "byte-identical copy", related: source.Name);

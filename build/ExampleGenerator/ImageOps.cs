@@ -18,18 +18,41 @@ internal static class ImageOps
         return current;
     }
 
-    /// <summary>Scales every channel so that the mean luma becomes about <paramref name="targetLuma"/>, then adds grain.</summary>
+    /// <summary>
+    /// Scales every channel so that the mean luma becomes about <paramref name="targetLuma"/> (0..255), then adds
+    /// luminance grain of standard deviation <paramref name="grain"/> levels, like an underexposed high-ISO shot.
+    /// </summary>
     public static Canvas Darken(Canvas source, double targetLuma, double grain, SeededRandom rng)
     {
         double k = targetLuma / source.MeanLuma();
-        return Map(source, v => (v * k) + (grain * rng.NextGaussian()));
+        return AddGrain(Map(source, v => v * k), grain, rng);
     }
 
-    /// <summary>Compresses channels toward white so the mean luma becomes about <paramref name="targetLuma"/>, then adds grain.</summary>
+    /// <summary>
+    /// Compresses channels toward white so the mean luma becomes about <paramref name="targetLuma"/> (0..255),
+    /// then adds luminance grain of standard deviation <paramref name="grain"/> levels.
+    /// </summary>
     public static Canvas WashOut(Canvas source, double targetLuma, double grain, SeededRandom rng)
     {
         double k = (255 - targetLuma) / (255 - source.MeanLuma());
-        return Map(source, v => 255 - ((255 - v) * k) + (grain * rng.NextGaussian()));
+        return AddGrain(Map(source, v => 255 - ((255 - v) * k)), grain, rng);
+    }
+
+    /// <summary>Adds the same Gaussian offset (standard deviation <paramref name="sigma"/> levels) to R, G and B of each pixel.</summary>
+    public static Canvas AddGrain(Canvas source, double sigma, SeededRandom rng)
+    {
+        var result = new Canvas(source.Width, source.Height);
+        byte[] src = source.Pixels;
+        byte[] dst = result.Pixels;
+        for (int i = 0; i < src.Length; i += 3)
+        {
+            double n = sigma * rng.NextGaussian();
+            dst[i] = Canvas.ToByte(src[i] + n);
+            dst[i + 1] = Canvas.ToByte(src[i + 1] + n);
+            dst[i + 2] = Canvas.ToByte(src[i + 2] + n);
+        }
+
+        return result;
     }
 
     /// <summary>Multiplies every channel by <paramref name="factor"/> (e.g. 1.08 brightens by 8%).</summary>
