@@ -33,7 +33,7 @@ internal sealed partial class ConfigReader
 
     private QualityRule? ReadQualityRule(YamlNode node)
     {
-        var map = _w.Mapping(node, "a quality rule", s_ruleKeys, ["id", "metric"]);
+        var map = _w.Mapping(node, "a quality rule", ConfigKeys.RuleKeys, ["id", "metric"]);
         if (map is null)
         {
             return null;
@@ -124,7 +124,7 @@ internal sealed partial class ConfigReader
             return v is null ? null : new Threshold(ThresholdKind.Absolute, v.Value);
         }
 
-        var map = _w.Mapping(node, what, s_thresholdKeys);
+        var map = _w.Mapping(node, what, ConfigKeys.ThresholdKeys);
         if (map is null)
         {
             return null;
@@ -149,7 +149,7 @@ internal sealed partial class ConfigReader
 
     private GateSettings ReadGate(YamlNode node)
     {
-        var map = _w.Mapping(node, "gate", s_gateKeys);
+        var map = _w.Mapping(node, "gate", ConfigKeys.GateKeys);
         var defaults = new GateSettings();
         if (map is null)
         {
@@ -166,7 +166,7 @@ internal sealed partial class ConfigReader
 
     private LimitSettings ReadLimits(YamlNode node)
     {
-        var map = _w.Mapping(node, "limits", s_limitKeys);
+        var map = _w.Mapping(node, "limits", ConfigKeys.LimitKeys);
         var defaults = new LimitSettings();
         if (map is null)
         {

@@ -8,15 +8,6 @@ namespace DataGate.Core.Config;
 /// <summary>Maps the YAML tree of a rule file onto <see cref="GateConfig"/>, collecting every error.</summary>
 internal sealed partial class ConfigReader
 {
-    private static readonly string[] s_topKeys = ["version", "dataset", "fields", "quality", "gate", "limits"];
-    private static readonly string[] s_datasetKeys = ["root", "include", "exclude", "labels"];
-    private static readonly string[] s_labelKeys = ["filename", "csv", "folder"];
-    private static readonly string[] s_csvKeys = ["path", "file_column"];
-    private static readonly string[] s_fieldKeys = ["type", "bins", "names"];
-    private static readonly string[] s_ruleKeys = ["id", "metric", "min", "max", "action", "mostly", "severity", "description"];
-    private static readonly string[] s_thresholdKeys = ["percentile", "iqr_fence"];
-    private static readonly string[] s_gateKeys = ["max_excluded_fraction", "max_errored_fraction", "min_images"];
-    private static readonly string[] s_limitKeys = ["max_pixels", "max_decode_memory_mb", "max_file_mb"];
 
     private static readonly Dictionary<string, RuleAction> s_actions = new(StringComparer.Ordinal)
     {
@@ -51,7 +42,7 @@ internal sealed partial class ConfigReader
 
     public GateConfig? Read(YamlNode root)
     {
-        var top = _w.Mapping(root, "the rule file", s_topKeys, ["version", "dataset"]);
+        var top = _w.Mapping(root, "the rule file", ConfigKeys.TopKeys, ["version", "dataset"]);
         if (top is null)
         {
             return null;
@@ -89,7 +80,7 @@ internal sealed partial class ConfigReader
 
     private DatasetSettings? ReadDataset(YamlNode node, List<FieldDefinition> fields)
     {
-        var map = _w.Mapping(node, "dataset", s_datasetKeys, ["root"]);
+        var map = _w.Mapping(node, "dataset", ConfigKeys.DatasetKeys, ["root"]);
         if (map is null || !map.TryGetValue("root", out var rootEntry))
         {
             return null;
@@ -135,7 +126,7 @@ internal sealed partial class ConfigReader
 
     private LabelSource ReadLabels(YamlNode node, List<FieldDefinition> fields)
     {
-        var map = _w.Mapping(node, "dataset.labels", s_labelKeys);
+        var map = _w.Mapping(node, "dataset.labels", ConfigKeys.LabelKeys);
         if (map is null)
         {
             return LabelSource.None;
@@ -182,7 +173,7 @@ internal sealed partial class ConfigReader
 
                 return new LabelSource { Kind = LabelSourceKind.FileName, Pattern = regex, Location = at };
             case "csv":
-                var csv = _w.Mapping(value, "dataset.labels.csv", s_csvKeys, ["path"]);
+                var csv = _w.Mapping(value, "dataset.labels.csv", ConfigKeys.CsvKeys, ["path"]);
                 if (csv is null || !csv.TryGetValue("path", out var p))
                 {
                     return LabelSource.None;
@@ -230,7 +221,7 @@ internal sealed partial class ConfigReader
                 continue;
             }
 
-            var spec = _w.Mapping(value, $"field '{name}'", s_fieldKeys);
+            var spec = _w.Mapping(value, $"field '{name}'", ConfigKeys.FieldKeys);
             if (spec is null)
             {
                 continue;

@@ -9,6 +9,9 @@ internal static class Golden
     private static readonly Lazy<string> s_root = new(FindRoot);
     private static readonly Lazy<IReadOnlyList<Dictionary<string, string>>> s_metrics = new(() => ReadCsv(Path.Combine(Root, "reference", "metrics.csv")));
 
+    /// <summary>The repository root (the folder holding DataGate.sln).</summary>
+    public static string RepoRoot => Path.GetFullPath(Path.Combine(Root, "..", "..", ".."));
+
     /// <summary>tests/fixtures/golden.</summary>
     public static string Root => s_root.Value;
 

@@ -1,0 +1,23 @@
+namespace DataGate.Core.Config;
+
+/// <summary>The keys each section of datagate.yml accepts; a test keeps schema/datagate.schema.json in sync.</summary>
+internal static class ConfigKeys
+{
+    public static readonly string[] TopKeys = ["version", "dataset", "fields", "quality", "gate", "limits"];
+
+    public static readonly string[] DatasetKeys = ["root", "include", "exclude", "labels"];
+
+    public static readonly string[] LabelKeys = ["filename", "csv", "folder"];
+
+    public static readonly string[] CsvKeys = ["path", "file_column"];
+
+    public static readonly string[] FieldKeys = ["type", "bins", "names"];
+
+    public static readonly string[] RuleKeys = ["id", "metric", "min", "max", "action", "mostly", "severity", "description"];
+
+    public static readonly string[] ThresholdKeys = ["percentile", "iqr_fence"];
+
+    public static readonly string[] GateKeys = ["max_excluded_fraction", "max_errored_fraction", "min_images"];
+
+    public static readonly string[] LimitKeys = ["max_pixels", "max_decode_memory_mb", "max_file_mb"];
+}
