@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using DataGate.Core.Analysis;
+using DataGate.Core.Config;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace DataGate.Benchmarks;
+
+/// <summary>
+/// Full per-image analysis (read + decode + every metric and hash) over N generated 200×200 JPEGs, in parallel
+/// across images. Usage: <c>gate [N=20000] [threads=2] [folder]</c>.
+/// </summary>
+internal sealed class GateBenchmark : IBenchmark
+{
+    public string Name => "gate";
+
+    public string Description => "images/s of the full analysis on N generated 200x200 JPEGs (default 20000, 2 threads)";
+
+    public void Run(string[] args, TextWriter output)
+    {
+        int n = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
+        int threads = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2;
+        string folder = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), $"datagate-bench-{n}");
+        Generate(folder, n, output);
+
+        var config = GateConfig.ForFolder(folder);
+        // Warm-up on a few images so JIT time is not counted.
+        DatasetAnalyzer.Run(GateConfig.ForFolder(Path.Combine(folder, "000")), null, threads);
+        GC.Collect();
+        long peakBefore = Process.GetCurrentProcess().PeakWorkingSet64;
+        var sw = Stopwatch.StartNew();
+        var analysis = DatasetAnalyzer.Run(config, null, threads);
+        sw.Stop();
+        var process = Process.GetCurrentProcess();
+        int ok = analysis.Records.Count(r => r.IsAnalysed);
+        output.WriteLine($"images: {analysis.Records.Count} ({ok} analysed), threads: {threads}");
+        output.WriteLine($"time: {sw.Elapsed.TotalSeconds:F2} s, throughput: {analysis.Records.Count / sw.Elapsed.TotalSeconds:F0} images/s");
+        output.WriteLine($"peak working set: {process.PeakWorkingSet64 / (1024 * 1024)} MiB (before run {peakBefore / (1024 * 1024)} MiB), managed heap now {GC.GetTotalMemory(false) / (1024 * 1024)} MiB");
+    }
+
+    private static void Generate(string folder, int n, TextWriter output)
+    {
+        var marker = Path.Combine(folder, ".complete");
+        if (File.Exists(marker))
+        {
+            return;
+        }
+
+        output.WriteLine($"generating {n} JPEGs in {folder} ...");
+        var encoder = new JpegEncoder { Quality = 90 };
+        Parallel.For(0, n, i =>
+        {
+            var dir = Path.Combine(folder, (i / 1000).ToString("000", System.Globalization.CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(dir);
+            var rng = new Random(i);
+            using var image = new Image<Rgb24>(200, 200);
+            int cx = 90 + rng.Next(20);
+            int cy = 90 + rng.Next(20);
+            var skin = new Rgb24((byte)(120 + rng.Next(120)), (byte)(80 + rng.Next(100)), (byte)(60 + rng.Next(80)));
+            for (int y = 0; y < 200; y++)
+            {
+                for (int x = 0; x < 200; x++)
+                {
+                    double dx = (x - cx) / 60.0;
+                    double dy = (y - cy) / 80.0;
+                    int noise = rng.Next(-12, 13);
+                    image[x, y] = dx * dx + dy * dy < 1
+                        ? new Rgb24(Clamp(skin.R + noise), Clamp(skin.G + noise), Clamp(skin.B + noise))
+                        : new Rgb24(Clamp(x + noise), Clamp(y + noise), Clamp(128 + noise));
+                }
+            }
+
+            image.SaveAsJpeg(Path.Combine(dir, $"{rng.Next(1, 90)}_{rng.Next(2)}_{rng.Next(5)}_{i:D8}.jpg.chip.jpg"), encoder);
+        });
+        File.WriteAllText(marker, n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static byte Clamp(int v) => (byte)Math.Clamp(v, 0, 255);
+}
