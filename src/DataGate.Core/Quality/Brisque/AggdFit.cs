@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace DataGate.Core.Quality.Brisque;
 
 /// <summary>
@@ -11,30 +14,93 @@ internal static class AggdFit
     private static readonly double[] s_gammaGrid = BuildGrid();
     private static readonly double[] s_ratioTable = BuildRatios(s_gammaGrid);
 
-    /// <summary>Running sums over the values being fitted (float squares summed in double, as OpenCV).</summary>
+    /// <summary>
+    /// Running sums over the values being fitted: squares rounded to float and summed in double, |v| summed in
+    /// double, counts of positive and negative values (as OpenCV's max/min, multiply, sum and countNonZero).
+    /// Callers pass finite values (OpenCV's AGGD code counts NaN as 0; the caller replaces NaN by 0).
+    /// </summary>
     internal struct Stats
     {
-        public double PosSq;
-        public double NegSq;
-        public double Abs;
-        public long PosCount;
-        public long NegCount;
+        private Vector<double> _posSq;
+        private Vector<double> _negSq;
+        private Vector<double> _abs;
+        private Vector<int> _posCount;
+        private Vector<int> _negCount;
+        private double _posSqTail;
+        private double _negSqTail;
+        private double _absTail;
+        private long _posTail;
+        private long _negTail;
 
-        /// <summary>Adds one value; NaN is treated as 0 (OpenCV's vectorised max/min and patchNaNs do so).</summary>
+        public readonly double PosSq => Vector.Sum(_posSq) + _posSqTail;
+
+        public readonly double NegSq => Vector.Sum(_negSq) + _negSqTail;
+
+        public readonly double Abs => Vector.Sum(_abs) + _absTail;
+
+        public readonly long PosCount => SumCount(_posCount) + _posTail;
+
+        public readonly long NegCount => SumCount(_negCount) + _negTail;
+
+        /// <summary>Adds one value.</summary>
         public void Add(float v)
         {
             if (v > 0)
             {
-                PosSq += v * v;
-                PosCount++;
-                Abs += v;
+                _posSqTail += v * v;
+                _posTail++;
+                _absTail += v;
             }
             else if (v < 0)
             {
-                NegSq += v * v;
-                NegCount++;
-                Abs -= v;
+                _negSqTail += v * v;
+                _negTail++;
+                _absTail -= v;
             }
+        }
+
+        /// <summary>Adds <see cref="Vector{T}.Count"/> values.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(Vector<float> v)
+        {
+            var zero = Vector<float>.Zero;
+            var pos = Vector.Max(v, zero);
+            var neg = Vector.Min(v, zero);
+            Vector.Widen(pos * pos, out var a, out var b);
+            _posSq += a + b;
+            Vector.Widen(neg * neg, out a, out b);
+            _negSq += a + b;
+            Vector.Widen(Vector.Abs(v), out a, out b);
+            _abs += a + b;
+            _posCount -= Vector.GreaterThan(v, zero);
+            _negCount -= Vector.LessThan(v, zero);
+        }
+
+        /// <summary>Adds every value of <paramref name="values"/>.</summary>
+        public void AddRange(ReadOnlySpan<float> values)
+        {
+            int lanes = Vector<float>.Count;
+            int i = 0;
+            for (; i <= values.Length - lanes; i += lanes)
+            {
+                Add(new Vector<float>(values[i..]));
+            }
+
+            for (; i < values.Length; i++)
+            {
+                Add(values[i]);
+            }
+        }
+
+        private static long SumCount(Vector<int> v)
+        {
+            long s = 0;
+            for (int i = 0; i < Vector<int>.Count; i++)
+            {
+                s += v[i];
+            }
+
+            return s;
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Numerics.Tensors;
 using DataGate.Core.Imaging;
 
 namespace DataGate.Core.Quality.Brisque;
@@ -84,28 +86,31 @@ internal sealed class BrisqueFeatures
         var sqBlur = _sqBlur.AsSpan(0, n);
         var mscn = _mscn.AsSpan(0, n);
         OpenCvGaussian7.Blur(src, mu, w, h, _scratch, _ext);
-        for (int i = 0; i < n; i++)
-        {
-            sq[i] = src[i] * src[i];
-        }
-
+        TensorPrimitives.Multiply(src, src, sq);
         OpenCvGaussian7.Blur(sq, sqBlur, w, h, _scratch, _ext);
 
-        const float Offset = (float)(1.0 / 255.0);
-        var stats = default(AggdFit.Stats);
-        for (int i = 0; i < n; i++)
+        // sigma = sqrt(blur(I²) − μ²) + 1/255; MSCN = (I − μ)/sigma. A slightly negative variance gives NaN in
+        // OpenCV, whose AGGD code then counts the pixel as 0; so NaN becomes 0 here.
+        var offset = new Vector<float>((float)(1.0 / 255.0));
+        int lanes = Vector<float>.Count;
+        int i = 0;
+        for (; i <= n - lanes; i += lanes)
         {
-            float m = mu[i];
-            float variance = sqBlur[i] - (m * m);
-            float sigma = MathF.Sqrt(variance) + Offset;
-            float v = (src[i] - m) / sigma;
-
-            // sqrt of a slightly negative variance is NaN in OpenCV; its AGGD code then counts it as 0.
-            v = float.IsNaN(v) ? 0f : v;
-            mscn[i] = v;
-            stats.Add(v);
+            var m = new Vector<float>(mu[i..]);
+            var sigma = Vector.SquareRoot(new Vector<float>(sqBlur[i..]) - (m * m)) + offset;
+            var v = (new Vector<float>(src[i..]) - m) / sigma;
+            Vector.ConditionalSelect(Vector.Equals(v, v), v, Vector<float>.Zero).CopyTo(mscn[i..]);
         }
 
+        for (; i < n; i++)
+        {
+            float m = mu[i];
+            float v = (src[i] - m) / (MathF.Sqrt(sqBlur[i] - (m * m)) + (float)(1.0 / 255.0));
+            mscn[i] = float.IsNaN(v) ? 0f : v;
+        }
+
+        var stats = default(AggdFit.Stats);
+        stats.AddRange(mscn);
         var (l, r, gamma) = AggdFit.Fit(stats, n);
         f[0] = (float)gamma;
         f[1] = (float)((l * l) + (r * r)) / 2;
@@ -122,11 +127,18 @@ internal sealed class BrisqueFeatures
                     continue;
                 }
 
-                var a = mscn.Slice(y * w, w);
-                var b = mscn.Slice(y2 * w, w);
-                for (int x = 0; x + dx < w; x++)
+                int len = w - dx;
+                var a = mscn.Slice(y * w, len);
+                var b = mscn.Slice((y2 * w) + dx, len);
+                int x = 0;
+                for (; x <= len - lanes; x += lanes)
                 {
-                    pair.Add(a[x] * b[x + dx]);
+                    pair.Add(new Vector<float>(a[x..]) * new Vector<float>(b[x..]));
+                }
+
+                for (; x < len; x++)
+                {
+                    pair.Add(a[x] * b[x]);
                 }
             }
 
