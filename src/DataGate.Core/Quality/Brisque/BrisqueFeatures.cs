@@ -23,13 +23,18 @@ internal sealed class BrisqueFeatures
     private float[] _small = [];
     private float[] _mu = [];
     private float[] _sq = [];
-    private float[] _sqBlur = [];
     private float[] _scratch = [];
-    private float[] _mscn = [];
     private float[] _ext = [];
 
-    /// <summary>The calling thread's instance.</summary>
-    public static BrisqueFeatures ForCurrentThread() => t_instance ??= new BrisqueFeatures();
+    /// <summary>Images above this many pixels get fresh buffers instead of the thread's cached ones.</summary>
+    private const int CachedPixelLimit = 4_000_000;
+
+    /// <summary>
+    /// The calling thread's instance (buffers reused between calls), or a fresh one for images over 4 Mpx so
+    /// that a thread does not keep hundreds of MB alive after one huge image.
+    /// </summary>
+    public static BrisqueFeatures For(int width, int height) =>
+        (long)width * height > CachedPixelLimit ? new BrisqueFeatures() : t_instance ??= new BrisqueFeatures();
 
     /// <summary>
     /// Writes the 36 features of <paramref name="image"/> into <paramref name="features"/>. Images narrower or
@@ -49,9 +54,7 @@ internal sealed class BrisqueFeatures
         Ensure(ref _small, (w / 2) * (h / 2));
         Ensure(ref _mu, n);
         Ensure(ref _sq, n);
-        Ensure(ref _sqBlur, n);
         Ensure(ref _scratch, n);
-        Ensure(ref _mscn, n);
         Ensure(ref _ext, w + OpenCvGaussian7.Size);
 
         // cvtColor(RGB2GRAY) then convertTo(CV_32F, 1/255): the byte times the float constant, rounded once.
@@ -83,11 +86,11 @@ internal sealed class BrisqueFeatures
         var src = img.AsSpan(0, n);
         var mu = _mu.AsSpan(0, n);
         var sq = _sq.AsSpan(0, n);
-        var sqBlur = _sqBlur.AsSpan(0, n);
-        var mscn = _mscn.AsSpan(0, n);
         OpenCvGaussian7.Blur(src, mu, w, h, _scratch, _ext);
         TensorPrimitives.Multiply(src, src, sq);
-        OpenCvGaussian7.Blur(sq, sqBlur, w, h, _scratch, _ext);
+        OpenCvGaussian7.Blur(sq, sq, w, h, _scratch, _ext);
+        var sqBlur = sq;
+        var mscn = mu; // written in place, element by element
 
         // sigma = sqrt(blur(I²) − μ²) + 1/255; MSCN = (I − μ)/sigma. A slightly negative variance gives NaN in
         // OpenCV, whose AGGD code then counts the pixel as 0; so NaN becomes 0 here.

@@ -47,7 +47,8 @@ internal static class OpenCvGaussian7
 
     /// <summary>Blurs <paramref name="src"/> (width × height, row-major) into <paramref name="dst"/>.</summary>
     /// <param name="src">Source pixels, at least width·height.</param>
-    /// <param name="dst">Destination, at least width·height; must not overlap <paramref name="src"/>.</param>
+    /// <param name="dst">Destination, at least width·height; may be <paramref name="src"/> itself (the source is
+    /// fully read by the row pass before the column pass writes).</param>
     /// <param name="width">Width, ≥ 1.</param>
     /// <param name="height">Height, ≥ 1.</param>
     /// <param name="rowPass">Scratch of at least width·height floats.</param>
