@@ -1,0 +1,100 @@
+namespace DataGate.Core.Quality.Brisque;
+
+/// <summary>
+/// OpenCV <c>resize(src, dst, dsize, 0, 0, INTER_CUBIC)</c> for a single-channel float32 image: Keys cubic with
+/// A = −0.75, source coordinate <c>(d + 0.5)·scale − 0.5</c> rounded to float, taps clamped to the image
+/// (replicated border), horizontal pass then vertical pass in float32 with OpenCV's summation order
+/// (SSE2 baseline: 4-lane vertical blocks sum <c>S0b0 + (S1b1 + (S2b2 + S3b3))</c>, the tail left to right).
+/// </summary>
+internal static class OpenCvCubicResize
+{
+    private const int VerticalLanes = 4;
+
+    /// <summary>Resizes <paramref name="src"/> (sw × sh) to <paramref name="dst"/> (dw × dh).</summary>
+    /// <param name="src">Source pixels, row-major.</param>
+    /// <param name="sw">Source width, ≥ 1.</param>
+    /// <param name="sh">Source height, ≥ 1.</param>
+    /// <param name="dst">Destination, at least dw·dh.</param>
+    /// <param name="dw">Destination width, ≥ 1.</param>
+    /// <param name="dh">Destination height, ≥ 1.</param>
+    /// <param name="horizontal">Scratch of at least sh·dw floats.</param>
+    public static void Resize(ReadOnlySpan<float> src, int sw, int sh, Span<float> dst, int dw, int dh, Span<float> horizontal)
+    {
+        Span<int> xofs = dw <= 1024 ? stackalloc int[dw] : new int[dw];
+        Span<float> alpha = dw <= 1024 ? stackalloc float[dw * 4] : new float[dw * 4];
+        Coefficients(sw, dw, xofs, alpha);
+
+        for (int y = 0; y < sh; y++)
+        {
+            var s = src.Slice(y * sw, sw);
+            var d = horizontal.Slice(y * dw, dw);
+            for (int dx = 0; dx < dw; dx++)
+            {
+                int sx = xofs[dx];
+                var a = alpha.Slice(dx * 4, 4);
+                if (sx >= 1 && sx + 2 < sw)
+                {
+                    d[dx] = (s[sx - 1] * a[0]) + (s[sx] * a[1]) + (s[sx + 1] * a[2]) + (s[sx + 2] * a[3]);
+                }
+                else
+                {
+                    float v = 0;
+                    for (int j = 0; j < 4; j++)
+                    {
+                        v += s[Math.Clamp(sx - 1 + j, 0, sw - 1)] * a[j];
+                    }
+
+                    d[dx] = v;
+                }
+            }
+        }
+
+        Span<int> yofs = dh <= 1024 ? stackalloc int[dh] : new int[dh];
+        Span<float> beta = dh <= 1024 ? stackalloc float[dh * 4] : new float[dh * 4];
+        Coefficients(sh, dh, yofs, beta);
+        int vecEnd = dw - (dw % VerticalLanes);
+        for (int dy = 0; dy < dh; dy++)
+        {
+            int sy = yofs[dy];
+            var s0 = horizontal.Slice(Math.Clamp(sy - 1, 0, sh - 1) * dw, dw);
+            var s1 = horizontal.Slice(Math.Clamp(sy, 0, sh - 1) * dw, dw);
+            var s2 = horizontal.Slice(Math.Clamp(sy + 1, 0, sh - 1) * dw, dw);
+            var s3 = horizontal.Slice(Math.Clamp(sy + 2, 0, sh - 1) * dw, dw);
+            float b0 = beta[dy * 4], b1 = beta[(dy * 4) + 1], b2 = beta[(dy * 4) + 2], b3 = beta[(dy * 4) + 3];
+            var d = dst.Slice(dy * dw, dw);
+            int x = 0;
+            for (; x < vecEnd; x++)
+            {
+                d[x] = (s0[x] * b0) + ((s1[x] * b1) + ((s2[x] * b2) + (s3[x] * b3)));
+            }
+
+            for (; x < dw; x++)
+            {
+                d[x] = (s0[x] * b0) + (s1[x] * b1) + (s2[x] * b2) + (s3[x] * b3);
+            }
+        }
+    }
+
+    private static void Coefficients(int sourceSize, int destSize, Span<int> ofs, Span<float> coeffs)
+    {
+        double invScale = (double)destSize / sourceSize;
+        double scale = 1.0 / invScale;
+        for (int d = 0; d < destSize; d++)
+        {
+            float f = (float)(((d + 0.5) * scale) - 0.5);
+            int s = (int)MathF.Floor(f);
+            f -= s;
+            ofs[d] = s;
+            Cubic(f, coeffs.Slice(d * 4, 4));
+        }
+    }
+
+    private static void Cubic(float x, Span<float> c)
+    {
+        const float A = -0.75f;
+        c[0] = ((((A * (x + 1)) - (5 * A)) * (x + 1)) + (8 * A)) * (x + 1) - (4 * A);
+        c[1] = ((((A + 2) * x) - (A + 3)) * x * x) + 1;
+        c[2] = ((((A + 2) * (1 - x)) - (A + 3)) * (1 - x) * (1 - x)) + 1;
+        c[3] = 1f - c[0] - c[1] - c[2];
+    }
+}
