@@ -3,7 +3,7 @@ namespace DataGate.Core.Config;
 /// <summary>The keys each section of datagate.yml accepts; a test keeps schema/datagate.schema.json in sync.</summary>
 internal static class ConfigKeys
 {
-    public static readonly string[] TopKeys = ["version", "dataset", "fields", "quality", "gate", "limits"];
+    public static readonly string[] TopKeys = ["version", "dataset", "fields", "quality", "gate", "limits", "brisque"];
 
     public static readonly string[] DatasetKeys = ["root", "include", "exclude", "labels"];
 
@@ -18,6 +18,8 @@ internal static class ConfigKeys
     public static readonly string[] ThresholdKeys = ["percentile", "iqr_fence"];
 
     public static readonly string[] GateKeys = ["max_excluded_fraction", "max_errored_fraction", "min_images"];
+
+    public static readonly string[] BrisqueKeys = ["model", "range"];
 
     public static readonly string[] LimitKeys = ["max_pixels", "max_decode_memory_mb", "max_file_mb"];
 }

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using DataGate.Core.Analysis;
 using DataGate.Core.Diagnostics;
+using BrisqueModel = DataGate.Core.Quality.Brisque.BrisqueModel;
+using BrisqueModelException = DataGate.Core.Quality.Brisque.BrisqueModelException;
 using YamlDotNet.RepresentationModel;
 
 namespace DataGate.Core.Config;
@@ -62,6 +64,7 @@ internal sealed partial class ConfigReader
         var quality = top.TryGetValue("quality", out var q) ? ReadQuality(q.Value) : [];
         var gate = top.TryGetValue("gate", out var g) ? ReadGate(g.Value) : new GateSettings();
         var limits = top.TryGetValue("limits", out var l) ? ReadLimits(l.Value) : new LimitSettings();
+        var brisque = top.TryGetValue("brisque", out var bq) ? ReadBrisque(bq.Value) : null;
         if (dataset is null)
         {
             return null;
@@ -75,6 +78,7 @@ internal sealed partial class ConfigReader
             Quality = quality,
             Gate = gate,
             Limits = limits,
+            BrisqueModel = brisque,
         };
     }
 
@@ -206,6 +210,32 @@ internal sealed partial class ConfigReader
                 }
 
                 return new LabelSource { Kind = LabelSourceKind.Folder, FolderField = folderField, Location = at };
+        }
+    }
+
+    private BrisqueModel? ReadBrisque(YamlNode node)
+    {
+        var map = _w.Mapping(node, "brisque", ConfigKeys.BrisqueKeys, ["model", "range"]);
+        if (map is null || !map.TryGetValue("model", out var m) || !map.TryGetValue("range", out var r))
+        {
+            return null;
+        }
+
+        var model = _w.String(m.Value, "brisque.model");
+        var range = _w.String(r.Value, "brisque.range");
+        if (model is null || range is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return BrisqueModel.Load(Path.GetFullPath(Path.Combine(_baseDirectory, model)), Path.GetFullPath(Path.Combine(_baseDirectory, range)));
+        }
+        catch (BrisqueModelException ex)
+        {
+            _w.Error(DiagnosticCodes.BadModel, m.Value, $"BRISQUE model cannot be used: {ex.Message}");
+            return null;
         }
     }
 

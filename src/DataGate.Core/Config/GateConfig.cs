@@ -24,6 +24,9 @@ public sealed class GateConfig
     /// <summary>Decoding limits.</summary>
     public LimitSettings Limits { get; init; } = new();
 
+    /// <summary>A BRISQUE model named by <c>brisque: { model, range }</c>; null means the embedded OpenCV LIVE model.</summary>
+    public Quality.Brisque.BrisqueModel? BrisqueModel { get; init; }
+
     /// <summary>Builds a configuration for a plain folder with no rules (used by <c>datagate metrics</c>).</summary>
     public static GateConfig ForFolder(string root) => new() { Dataset = new DatasetSettings { Root = Path.GetFullPath(root) } };
 }

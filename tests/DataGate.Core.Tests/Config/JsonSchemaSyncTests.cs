@@ -20,6 +20,7 @@ public class JsonSchemaSyncTests
         { "$defs/threshold", ConfigKeys.ThresholdKeys },
         { "gate", ConfigKeys.GateKeys },
         { "limits", ConfigKeys.LimitKeys },
+        { "brisque", ConfigKeys.BrisqueKeys },
     };
 
     [Theory]
