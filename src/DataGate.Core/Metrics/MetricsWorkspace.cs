@@ -1,0 +1,54 @@
+namespace DataGate.Core.Metrics;
+
+/// <summary>
+/// Per-thread reusable buffers for the metric computations, so that computing metrics for a stream of images
+/// allocates nothing per image once the buffers have grown to the largest image seen.
+/// </summary>
+internal sealed class MetricsWorkspace
+{
+    [ThreadStatic]
+    private static MetricsWorkspace? t_current;
+
+    private double[] _a = [];
+    private double[] _b = [];
+    private double[] _c = [];
+    private double[] _d = [];
+    private double[] _e = [];
+    private double[] _f = [];
+    private byte[] _gray = [];
+    private int[] _ints = [];
+    private byte[] _thumb = [];
+    private byte[] _scratch = [];
+
+    /// <summary>The calling thread's workspace.</summary>
+    public static MetricsWorkspace Current => t_current ??= new MetricsWorkspace();
+
+    /// <summary>One bit per 24-bit colour (2 MiB); all bits are zero between uses.</summary>
+    public ulong[] ColorBits { get; } = new ulong[1 << 18];
+
+    /// <summary>Six double planes of at least <paramref name="size"/> elements (contents undefined).</summary>
+    public (double[] A, double[] B, double[] C, double[] D, double[] E, double[] F) Planes(int size) =>
+        (Grow(ref _a, size), Grow(ref _b, size), Grow(ref _c, size), Grow(ref _d, size), Grow(ref _e, size), Grow(ref _f, size));
+
+    /// <summary>A byte buffer for the grayscale image (contents undefined).</summary>
+    public byte[] Gray(int size) => Grow(ref _gray, size);
+
+    /// <summary>An int buffer (contents undefined).</summary>
+    public int[] Ints(int size) => Grow(ref _ints, size);
+
+    /// <summary>A general byte scratch buffer (contents undefined).</summary>
+    public byte[] Scratch(int size) => Grow(ref _scratch, size);
+
+    /// <summary>A byte buffer for thumbnails (contents undefined).</summary>
+    public byte[] Thumb(int size) => Grow(ref _thumb, size);
+
+    private static T[] Grow<T>(ref T[] array, int size)
+    {
+        if (array.Length < size)
+        {
+            array = new T[Math.Max(size, array.Length * 3 / 2)];
+        }
+
+        return array;
+    }
+}
