@@ -72,29 +72,20 @@ internal static class BrightnessPercentiles
         var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(gathered)[..total];
         Span<int> fill = stackalloc int[8];
         slotStart[..8].CopyTo(fill);
-        int first = slotBucket[0], second = slots > 1 ? slotBucket[1] : -1;
+        Span<sbyte> slotOf = stackalloc sbyte[buckets.Length];
+        slotOf.Fill(-1);
+        for (int s = 0; s < slots; s++)
+        {
+            slotOf[slotBucket[s]] = (sbyte)s;
+        }
+
         for (int i = 0; i < n; i++)
         {
             int k = keys[i];
-            int b = k >> shift;
-            if (b == first)
+            int s = slotOf[k >> shift];
+            if (s >= 0)
             {
-                values[fill[0]++] = k;
-            }
-            else if (b == second)
-            {
-                values[fill[1]++] = k;
-            }
-            else if (slots > 2)
-            {
-                for (int s = 2; s < slots; s++)
-                {
-                    if (slotBucket[s] == b)
-                    {
-                        values[fill[s]++] = k;
-                        break;
-                    }
-                }
+                values[fill[s]++] = k;
             }
         }
 

@@ -27,7 +27,7 @@ internal static class CleanVisionBlur
         else
         {
             var scratch = ws.Scratch(tw * height * 3);
-            PillowBicubic.ResizeRgb(rgb, width, height, small, tw, th, scratch);
+            PillowBicubic.ResizeRgb(rgb, width, height, small, tw, th, scratch, ws);
         }
 
         int n = tw * th;

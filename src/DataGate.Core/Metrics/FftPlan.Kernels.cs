@@ -13,9 +13,10 @@ internal sealed partial class FftPlan
     private static readonly double s_s1 = Math.Sin(2.0 * Math.PI / 5.0);
     private static readonly double s_s2 = Math.Sin(4.0 * Math.PI / 5.0);
 
-    private void Stage(int r, int ns, Span<double> xr, Span<double> xi, Span<double> yr, Span<double> yi, int stride, double[] twr, double[] twi)
+    private void Stage(int r, int ns, Span<double> xr, Span<double> xi, Span<double> yr, Span<double> yi, int stride, int c0, int cols, double[] twr, double[] twi)
     {
         int m = Length / r;
+        var chunk = new Chunk(stride, c0, cols);
         for (int j = 0; j < m; j++)
         {
             int k = j % ns;
@@ -24,27 +25,30 @@ internal sealed partial class FftPlan
             switch (r)
             {
                 case 4:
-                    Radix4(xr, xi, yr, yi, stride, j, m, dst, ns, k == 0 ? null : twr, twi, tw);
+                    Radix4(xr, xi, yr, yi, chunk, j, m, dst, ns, k == 0 ? null : twr, twi, tw);
                     break;
                 case 2:
-                    Radix2(xr, xi, yr, yi, stride, j, m, dst, ns, k == 0 ? null : twr, twi, tw);
+                    Radix2(xr, xi, yr, yi, chunk, j, m, dst, ns, k == 0 ? null : twr, twi, tw);
                     break;
                 case 3:
-                    Radix3(xr, xi, yr, yi, stride, j, m, dst, ns, k == 0 ? null : twr, twi, tw);
+                    Radix3(xr, xi, yr, yi, chunk, j, m, dst, ns, k == 0 ? null : twr, twi, tw);
                     break;
                 case 5:
-                    Radix5(xr, xi, yr, yi, stride, j, m, dst, ns, k == 0 ? null : twr, twi, tw);
+                    Radix5(xr, xi, yr, yi, chunk, j, m, dst, ns, k == 0 ? null : twr, twi, tw);
                     break;
                 default:
-                    RadixGeneric(r, xr, xi, yr, yi, stride, j, m, dst, ns, twr, twi, tw);
+                    RadixGeneric(r, xr, xi, yr, yi, chunk, j, m, dst, ns, twr, twi, tw);
                     break;
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Span<Vector<double>> Row(Span<double> plane, int row, int stride) =>
-        MemoryMarshal.Cast<double, Vector<double>>(plane.Slice(row * stride, stride));
+    private static Span<Vector<double>> Row(Span<double> plane, int row, Chunk chunk) =>
+        MemoryMarshal.Cast<double, Vector<double>>(plane.Slice((row * chunk.Stride) + chunk.Start, chunk.Columns));
+
+    /// <summary>The columns of one batch a stage works on.</summary>
+    private readonly record struct Chunk(int Stride, int Start, int Columns);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Twiddle(ref Vector<double> re, ref Vector<double> im, double wr, double wi)
@@ -54,7 +58,7 @@ internal sealed partial class FftPlan
         im = (a * wi) + (im * wr);
     }
 
-    private static void Radix2(Span<double> xr, Span<double> xi, Span<double> yr, Span<double> yi, int stride, int j, int m, int dst, int ns, double[]? twr, double[] twi, int tw)
+    private static void Radix2(Span<double> xr, Span<double> xi, Span<double> yr, Span<double> yi, Chunk stride, int j, int m, int dst, int ns, double[]? twr, double[] twi, int tw)
     {
         var x0r = Row(xr, j, stride);
         var x0i = Row(xi, j, stride);
@@ -79,7 +83,7 @@ internal sealed partial class FftPlan
         }
     }
 
-    private static void Radix3(Span<double> xr, Span<double> xi, Span<double> yr, Span<double> yi, int stride, int j, int m, int dst, int ns, double[]? twr, double[] twi, int tw)
+    private static void Radix3(Span<double> xr, Span<double> xi, Span<double> yr, Span<double> yi, Chunk stride, int j, int m, int dst, int ns, double[]? twr, double[] twi, int tw)
     {
         var x0r = Row(xr, j, stride);
         var x0i = Row(xi, j, stride);
@@ -123,7 +127,7 @@ internal sealed partial class FftPlan
         }
     }
 
-    private static void Radix4(Span<double> xr, Span<double> xi, Span<double> yr, Span<double> yi, int stride, int j, int m, int dst, int ns, double[]? twr, double[] twi, int tw)
+    private static void Radix4(Span<double> xr, Span<double> xi, Span<double> yr, Span<double> yi, Chunk stride, int j, int m, int dst, int ns, double[]? twr, double[] twi, int tw)
     {
         var x0r = Row(xr, j, stride);
         var x0i = Row(xi, j, stride);
@@ -181,7 +185,7 @@ internal sealed partial class FftPlan
         }
     }
 
-    private static void Radix5(Span<double> xr, Span<double> xi, Span<double> yr, Span<double> yi, int stride, int j, int m, int dst, int ns, double[]? twr, double[] twi, int tw)
+    private static void Radix5(Span<double> xr, Span<double> xi, Span<double> yr, Span<double> yi, Chunk stride, int j, int m, int dst, int ns, double[]? twr, double[] twi, int tw)
     {
         var x0r = Row(xr, j, stride);
         var x0i = Row(xi, j, stride);
@@ -258,7 +262,7 @@ internal sealed partial class FftPlan
         }
     }
 
-    private static void RadixGeneric(int r, Span<double> xr, Span<double> xi, Span<double> yr, Span<double> yi, int stride, int j, int m, int dst, int ns, double[] twr, double[] twi, int tw)
+    private static void RadixGeneric(int r, Span<double> xr, Span<double> xi, Span<double> yr, Span<double> yi, Chunk stride, int j, int m, int dst, int ns, double[] twr, double[] twi, int tw)
     {
         Span<Vector<double>> tr = stackalloc Vector<double>[MaxGenericRadix];
         Span<Vector<double>> ti = stackalloc Vector<double>[MaxGenericRadix];
@@ -270,7 +274,7 @@ internal sealed partial class FftPlan
             rootI[q] = Math.Sin(-2.0 * Math.PI * q / r);
         }
 
-        int vectors = stride / Vector<double>.Count;
+        int vectors = stride.Columns / Vector<double>.Count;
         for (int v = 0; v < vectors; v++)
         {
             for (int p = 0; p < r; p++)

@@ -14,6 +14,7 @@ namespace DataGate.Core.Metrics;
 internal sealed partial class FftPlan
 {
     private const int MaxGenericRadix = 13;
+    private const int ChunkColumns = 16;
     private static readonly ConcurrentDictionary<int, FftPlan> s_plans = new();
 
     private readonly int[] _radices;
@@ -105,27 +106,33 @@ internal sealed partial class FftPlan
             return;
         }
 
-        int size = Length * stride;
-        Span<double> xr = re[..size], xi = im[..size];
-        Span<double> yr = scratchRe[..size], yi = scratchIm[..size];
-        int ns = 1;
-        for (int s = 0; s < _radices.Length; s++)
+        // Columns are independent: run all stages on a few columns at a time so the working set stays in cache.
+        for (int c0 = 0; c0 < stride; c0 += ChunkColumns)
         {
-            int r = _radices[s];
-            Stage(r, ns, xr, xi, yr, yi, stride, _twRe[s], _twIm[s]);
-            ns *= r;
-            var tr = xr;
-            xr = yr;
-            yr = tr;
-            var ti = xi;
-            xi = yi;
-            yi = ti;
-        }
+            int cols = Math.Min(ChunkColumns, stride - c0);
+            Span<double> xr = re, xi = im, yr = scratchRe, yi = scratchIm;
+            int ns = 1;
+            for (int s = 0; s < _radices.Length; s++)
+            {
+                int r = _radices[s];
+                Stage(r, ns, xr, xi, yr, yi, stride, c0, cols, _twRe[s], _twIm[s]);
+                ns *= r;
+                var tr = xr;
+                xr = yr;
+                yr = tr;
+                var ti = xi;
+                xi = yi;
+                yi = ti;
+            }
 
-        if ((_radices.Length & 1) == 1)
-        {
-            xr.CopyTo(re);
-            xi.CopyTo(im);
+            if ((_radices.Length & 1) == 1)
+            {
+                for (int row = 0; row < Length; row++)
+                {
+                    xr.Slice((row * stride) + c0, cols).CopyTo(re.Slice((row * stride) + c0, cols));
+                    xi.Slice((row * stride) + c0, cols).CopyTo(im.Slice((row * stride) + c0, cols));
+                }
+            }
         }
     }
 

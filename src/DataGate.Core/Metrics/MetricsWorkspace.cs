@@ -19,12 +19,15 @@ internal sealed class MetricsWorkspace
     private int[] _ints = [];
     private byte[] _thumb = [];
     private byte[] _scratch = [];
+    private ushort[] _ushorts = [];
+    private int[] _resize = [];
+    private int[] _block = [];
 
     /// <summary>The calling thread's workspace.</summary>
     public static MetricsWorkspace Current => t_current ??= new MetricsWorkspace();
 
-    /// <summary>One bit per 24-bit colour (2 MiB); all bits are zero between uses.</summary>
-    public ulong[] ColorBits { get; } = new ulong[1 << 18];
+    /// <summary>One bit per 16-bit green-blue value (8 KiB); all bits are zero between uses.</summary>
+    public ulong[] SliceBits { get; } = new ulong[1 << 10];
 
     /// <summary>Six double planes of at least <paramref name="size"/> elements (contents undefined).</summary>
     public (double[] A, double[] B, double[] C, double[] D, double[] E, double[] F) Planes(int size) =>
@@ -38,6 +41,15 @@ internal sealed class MetricsWorkspace
 
     /// <summary>A general byte scratch buffer (contents undefined).</summary>
     public byte[] Scratch(int size) => Grow(ref _scratch, size);
+
+    /// <summary>An int buffer for resize intermediates (contents undefined).</summary>
+    public int[] ResizeInts(int size) => Grow(ref _resize, size);
+
+    /// <summary>An int buffer for transposed row blocks (contents undefined).</summary>
+    public int[] BlockInts(int size) => Grow(ref _block, size);
+
+    /// <summary>A ushort buffer (contents undefined).</summary>
+    public ushort[] UShorts(int size) => Grow(ref _ushorts, size);
 
     /// <summary>A byte buffer for thumbnails (contents undefined).</summary>
     public byte[] Thumb(int size) => Grow(ref _thumb, size);

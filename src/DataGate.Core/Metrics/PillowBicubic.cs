@@ -8,7 +8,7 @@ namespace DataGate.Core.Metrics;
 /// to 22 fractional bits, horizontal pass first over only the source rows the vertical pass uses, each pass
 /// rounding and clipping to 8 bits.
 /// </summary>
-internal static class PillowBicubic
+internal static partial class PillowBicubic
 {
     private const int PrecisionBits = 32 - 8 - 2;
     private const double Support = 2.0;
@@ -18,7 +18,7 @@ internal static class PillowBicubic
     /// Resizes <paramref name="src"/> (w×h RGB) into <paramref name="dst"/> (outW×outH RGB); <paramref name="temp"/>
     /// must hold at least <c>outW·h·3</c> bytes for the intermediate rows.
     /// </summary>
-    public static void ResizeRgb(ReadOnlySpan<byte> src, int w, int h, Span<byte> dst, int outW, int outH, Span<byte> temp)
+    public static void ResizeRgb(ReadOnlySpan<byte> src, int w, int h, Span<byte> dst, int outW, int outH, Span<byte> temp, MetricsWorkspace ws)
     {
         if (outW == w && outH == h)
         {
@@ -33,10 +33,13 @@ internal static class PillowBicubic
         int yFirst = boundsY[0];
         int yLast = boundsY[(outH * 2) - 2] + boundsY[(outH * 2) - 1];
         int tempRows = needX ? (needY ? yLast - yFirst : h) : h;
-        if (!needX || !needY)
+        if (needX && needY)
         {
-            yFirst = 0;
+            ResizeBothBlocked(src, w, dst, outW, outH, (boundsX, kx, ksizeX), (boundsY, ky, ksizeY), yFirst, yLast - yFirst, ws);
+            return;
         }
+
+        yFirst = 0;
 
         Span<byte> horizontalOut = needY ? temp : dst;
         if (needX)

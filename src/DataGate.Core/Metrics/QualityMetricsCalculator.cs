@@ -33,7 +33,6 @@ public static class QualityMetricsCalculator
         var px = image.Pixels;
         var gray = ws.Gray(n);
         var keys = ws.Ints(n);
-        var bits = ws.ColorBits;
         Span<int> hr = stackalloc int[256];
         Span<int> hg = stackalloc int[256];
         Span<int> hb = stackalloc int[256];
@@ -47,8 +46,7 @@ public static class QualityMetricsCalculator
         var keyR = s_keyR;
         var keyG = s_keyG;
         var keyB = s_keyB;
-        int unique = 0;
-        bool isGray = true;
+        int diff = 0;
         for (int i = 0, j = 0; i < n; i++, j += 3)
         {
             int r = px[j], g = px[j + 1], b = px[j + 2];
@@ -58,22 +56,14 @@ public static class QualityMetricsCalculator
             int gv = ((9798 * r) + (19235 * g) + (3735 * b) + 16384) >> 15;
             gray[i] = (byte)gv;
             hgray[gv]++;
-            isGray &= (r == g) & (g == b);
-            int rgb = (r << 16) | (g << 8) | b;
-            ulong mask = 1UL << (rgb & 63);
-            ref ulong word = ref bits[rgb >> 6];
-            unique += (word & mask) == 0 ? 1 : 0;
-            word |= mask;
+            diff |= (r ^ g) | (g ^ b);
             int key = keyR[r] + keyG[g] + keyB[b];
             keys[i] = key;
             buckets[key >> BucketShift]++;
         }
 
-        for (int j = 0; j < px.Length; j += 3)
-        {
-            bits[((px[j] << 16) | (px[j + 1] << 8) | px[j + 2]) >> 6] = 0;
-        }
-
+        bool isGray = diff == 0;
+        int unique = UniqueColors.Count(px, n, hr, ws);
         var (colorVariance, meanR, meanG, meanB) = ChannelStats(hr, hg, hb, n);
         var (p01, p05, p95, p99) = BrightnessPercentiles.Compute(keys.AsSpan(0, n), buckets, BucketShift, ws);
         double brightnessMean = Math.Sqrt((0.241 * (meanR * meanR)) + (0.691 * (meanG * meanG)) + (0.068 * (meanB * meanB))) / 255;
@@ -81,12 +71,14 @@ public static class QualityMetricsCalculator
         var grayspan = gray.AsSpan(0, n);
         var (ita, fraction, category) = SkinToneEstimator.Compute(px, width, height);
         var blur = CleanVisionBlur.Compute(px, width, height, ws);
+        var lap = Laplacian.Variance(grayspan, width, height);
+        var fftb = FftBlur.Compute(grayspan, width, height, ws);
         return new QualityMetrics
         {
             ColorVariance = colorVariance,
             UniqueColors = unique,
             Entropy = ShannonEntropy(hgray, n),
-            LaplacianVariance = Laplacian.Variance(grayspan, width, height),
+            LaplacianVariance = lap,
             LuminanceMean = ((0.299 * meanR) + (0.587 * meanG) + (0.114 * meanB)),
             IsGrayscale = isGray,
             BrightnessP01 = p01,
@@ -94,7 +86,7 @@ public static class QualityMetricsCalculator
             BrightnessP95 = p95,
             BrightnessP99 = p99,
             BrightnessMean = brightnessMean,
-            FftBlur = FftBlur.Compute(grayspan, width, height, ws),
+            FftBlur = fftb,
             SkinToneIta = ita,
             SkinFraction = fraction,
             SkinTone = category,
