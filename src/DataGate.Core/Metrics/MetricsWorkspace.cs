@@ -15,6 +15,11 @@ internal sealed class MetricsWorkspace
     private double[] _d = [];
     private double[] _e = [];
     private double[] _f = [];
+    private double[] _g = [];
+    private double[] _h = [];
+    private double[] _i = [];
+    private double[] _j = [];
+    private double[] _small = [];
     private byte[] _gray = [];
     private int[] _ints = [];
     private byte[] _thumb = [];
@@ -32,6 +37,13 @@ internal sealed class MetricsWorkspace
     /// <summary>Six double planes of at least <paramref name="size"/> elements (contents undefined).</summary>
     public (double[] A, double[] B, double[] C, double[] D, double[] E, double[] F) Planes(int size) =>
         (Grow(ref _a, size), Grow(ref _b, size), Grow(ref _c, size), Grow(ref _d, size), Grow(ref _e, size), Grow(ref _f, size));
+
+    /// <summary>Four more double planes of at least <paramref name="size"/> elements (contents undefined).</summary>
+    public (double[] G, double[] H, double[] I, double[] J) ExtraPlanes(int size) =>
+        (Grow(ref _g, size), Grow(ref _h, size), Grow(ref _i, size), Grow(ref _j, size));
+
+    /// <summary>A small double buffer (contents undefined).</summary>
+    public double[] Small(int size) => Grow(ref _small, size);
 
     /// <summary>A byte buffer for the grayscale image (contents undefined).</summary>
     public byte[] Gray(int size) => Grow(ref _gray, size);
