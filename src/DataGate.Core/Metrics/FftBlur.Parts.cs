@@ -1,0 +1,159 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace DataGate.Core.Metrics;
+
+/// <summary>Helpers of <see cref="FftBlur"/>: low-pass filters, the narrow-image path and the log-mean.</summary>
+internal static partial class FftBlur
+{
+    // W ≤ 120 < H: P_x is the identity, so recon = g − S_y g − (1/H)·ω_H(y)·c(x).
+    private static double ComputeBandYOnly(ReadOnlySpan<byte> gray, int width, int height, MetricsWorkspace ws)
+    {
+        int sx = FftPlan.PadStride(width);
+        var planY = FftPlan.For(height);
+        var (br, bi, sr, si, _, _) = ws.Planes(Math.Max(height * sx, planY.ScratchSize(sx)));
+        var (ch, sh) = Line(height);
+        var small = ws.Small(2 * width);
+        var cR = small.AsSpan(0, width);
+        var cI = small.AsSpan(width, width);
+        cR.Clear();
+        cI.Clear();
+        for (int y = 0; y < height; y++)
+        {
+            for (int x = 0; x < sx; x++)
+            {
+                double v = x < width ? gray[(y * width) + x] : 0.0;
+                br[(y * sx) + x] = v;
+                bi[(y * sx) + x] = 0.0;
+                if (x < width)
+                {
+                    cR[x] += v * ch[y];
+                    cI[x] += v * sh[y];
+                }
+            }
+        }
+
+        LowPassColumns(planY, br, bi, sx, height, sr, si);
+        double scale = 1.0 / height;
+        var sum = default(LogSum);
+        for (int y = 0; y < height; y++)
+        {
+            double bR = ch[y] / height, bI = -sh[y] / height;
+            for (int x = 0; x < width; x++)
+            {
+                double re = gray[(y * width) + x] - (br[(y * sx) + x] * scale) - ((bR * cR[x]) - (bI * cI[x]));
+                double im = -((bR * cI[x]) + (bI * cR[x]));
+                if (!sum.Add((re * re) + (im * im)))
+                {
+                    return double.NegativeInfinity;
+                }
+            }
+        }
+
+        return 10.0 * sum.Total() / ((double)width * height);
+    }
+
+    /// <summary>Unnormalised S along the columns: forward FFT, zero frequencies 60 … n−60, inverse FFT.</summary>
+    private static void LowPassColumns(FftPlan plan, double[] re, double[] im, int stride, int n, double[] sr, double[] si)
+    {
+        plan.Forward(re, im, stride, sr, si);
+        Array.Clear(re, HalfBand * stride, (n - (2 * HalfBand) + 1) * stride);
+        Array.Clear(im, HalfBand * stride, (n - (2 * HalfBand) + 1) * stride);
+        plan.Forward(im, re, stride, si, sr);
+    }
+
+    /// <summary>S applied to one complex vector of the plan's length, normalised.</summary>
+    private static void LowPassVector(FftPlan plan, Span<double> vr, Span<double> vi, double[] bufR, double[] bufI, double[] sr, double[] si)
+    {
+        int n = plan.Length;
+        int lanes = Vector<double>.Count;
+        Array.Clear(bufR, 0, n * lanes);
+        Array.Clear(bufI, 0, n * lanes);
+        for (int t = 0; t < n; t++)
+        {
+            bufR[t * lanes] = vr[t];
+            bufI[t * lanes] = vi[t];
+        }
+
+        LowPassColumns(plan, bufR, bufI, lanes, n, sr, si);
+        for (int t = 0; t < n; t++)
+        {
+            vr[t] = bufR[t * lanes] / n;
+            vi[t] = bufI[t * lanes] / n;
+        }
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var va = MemoryMarshal.Cast<double, Vector<double>>(a);
+        var vb = MemoryMarshal.Cast<double, Vector<double>>(b[..a.Length]);
+        var acc = Vector<double>.Zero;
+        for (int i = 0; i < va.Length; i++)
+        {
+            acc += va[i] * vb[i];
+        }
+
+        double s = Vector.Sum(acc);
+        for (int i = va.Length * Vector<double>.Count; i < a.Length; i++)
+        {
+            s += a[i] * b[i];
+        }
+
+        return s;
+    }
+
+    private static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
+    {
+        var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
+        var vy = MemoryMarshal.Cast<double, Vector<double>>(y[..x.Length]);
+        for (int i = 0; i < vx.Length; i++)
+        {
+            vy[i] += vx[i] * alpha;
+        }
+
+        for (int i = vx.Length * Vector<double>.Count; i < x.Length; i++)
+        {
+            y[i] += alpha * x[i];
+        }
+    }
+
+    // recon(y, x) for the rows of pair p: g − scale·L0 − (α_y·ω_W(x) + β_y·u(x)), vectorised over p.
+    private static double LogMean(
+        double[] l0Even, double[] l0Odd, double[] gEven, double[] gOdd, int sp, int width, double scale,
+        double[] cw, double[] sw, ReadOnlySpan<double> uR, ReadOnlySpan<double> uI, ReadOnlySpan<double> coef, int height)
+    {
+        var alphaER = MemoryMarshal.Cast<double, Vector<double>>(coef[..sp]);
+        var alphaEI = MemoryMarshal.Cast<double, Vector<double>>(coef.Slice(sp, sp));
+        var alphaOR = MemoryMarshal.Cast<double, Vector<double>>(coef.Slice(2 * sp, sp));
+        var alphaOI = MemoryMarshal.Cast<double, Vector<double>>(coef.Slice(3 * sp, sp));
+        var betaER = MemoryMarshal.Cast<double, Vector<double>>(coef.Slice(4 * sp, sp));
+        var betaEI = MemoryMarshal.Cast<double, Vector<double>>(coef.Slice(5 * sp, sp));
+        var betaOR = MemoryMarshal.Cast<double, Vector<double>>(coef.Slice(6 * sp, sp));
+        var betaOI = MemoryMarshal.Cast<double, Vector<double>>(coef.Slice(7 * sp, sp));
+        var sum = default(VectorLogSum);
+        sum.Init();
+        for (int x = 0; x < width; x++)
+        {
+            double wr = cw[x], wi = -sw[x], ur = uR[x], ui = uI[x];
+            var le = MemoryMarshal.Cast<double, Vector<double>>(l0Even.AsSpan(x * sp, sp));
+            var lo = MemoryMarshal.Cast<double, Vector<double>>(l0Odd.AsSpan(x * sp, sp));
+            var ge = MemoryMarshal.Cast<double, Vector<double>>(gEven.AsSpan(x * sp, sp));
+            var go = MemoryMarshal.Cast<double, Vector<double>>(gOdd.AsSpan(x * sp, sp));
+            for (int v = 0; v < le.Length; v++)
+            {
+                var exR = (alphaER[v] * wr) - (alphaEI[v] * wi) + (betaER[v] * ur) - (betaEI[v] * ui);
+                var exI = (alphaER[v] * wi) + (alphaEI[v] * wr) + (betaER[v] * ui) + (betaEI[v] * ur);
+                var re = ge[v] - (le[v] * scale) - exR;
+                var oxR = (alphaOR[v] * wr) - (alphaOI[v] * wi) + (betaOR[v] * ur) - (betaOI[v] * ui);
+                var oxI = (alphaOR[v] * wi) + (alphaOI[v] * wr) + (betaOR[v] * ui) + (betaOI[v] * ur);
+                var ro = go[v] - (lo[v] * scale) - oxR;
+                if (!sum.Add((re * re) + (exI * exI)) || !sum.Add((ro * ro) + (oxI * oxI)))
+                {
+                    return double.NegativeInfinity;
+                }
+            }
+        }
+
+        return 10.0 * sum.Total() / ((double)width * height);
+    }
+}

@@ -1,0 +1,258 @@
+using System.Collections.Concurrent;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace DataGate.Core.Metrics;
+
+/// <summary>
+/// A batched complex FFT of one length: transforms many independent sequences at once. Data are split
+/// real/imaginary planes laid out as <c>Length</c> rows of <c>stride</c> doubles; each column is one sequence,
+/// so every butterfly works on whole rows with <see cref="Vector{T}"/> arithmetic. Mixed radix 4, 2, 3, 5 and
+/// small odd primes (Stockham autosort); lengths with a prime factor above 13 use Bluestein's chirp-z algorithm
+/// over a power-of-two inner plan.
+/// </summary>
+internal sealed partial class FftPlan
+{
+    private const int MaxGenericRadix = 13;
+    private const int ChunkColumns = 16;
+    private static readonly ConcurrentDictionary<int, FftPlan> s_plans = new();
+
+    private readonly int[] _radices;
+    private readonly double[][] _twRe;
+    private readonly double[][] _twIm;
+
+    // Bluestein (null when the length factors into small radices).
+    private readonly FftPlan? _inner;
+    private readonly double[]? _chirpRe;
+    private readonly double[]? _chirpIm;
+    private readonly double[]? _kernelRe;
+    private readonly double[]? _kernelIm;
+
+    private FftPlan(int length)
+    {
+        Length = length;
+        var radices = Factor(length);
+        if (radices is null)
+        {
+            _radices = [];
+            _twRe = [];
+            _twIm = [];
+            int m = 1;
+            while (m < (2 * length) - 1)
+            {
+                m <<= 1;
+            }
+
+            _inner = For(m);
+            (_chirpRe, _chirpIm, _kernelRe, _kernelIm) = BuildBluestein(length, _inner);
+            return;
+        }
+
+        _radices = radices;
+        _twRe = new double[radices.Length][];
+        _twIm = new double[radices.Length][];
+        int ns = 1;
+        for (int s = 0; s < radices.Length; s++)
+        {
+            int r = radices[s];
+            var tr = new double[ns * (r - 1)];
+            var ti = new double[ns * (r - 1)];
+            for (int k = 0; k < ns; k++)
+            {
+                for (int q = 1; q < r; q++)
+                {
+                    double angle = -2.0 * Math.PI * q * k / (ns * r);
+                    tr[(k * (r - 1)) + q - 1] = Math.Cos(angle);
+                    ti[(k * (r - 1)) + q - 1] = Math.Sin(angle);
+                }
+            }
+
+            _twRe[s] = tr;
+            _twIm[s] = ti;
+            ns *= r;
+        }
+    }
+
+    /// <summary>Transform length (at least 1).</summary>
+    public int Length { get; }
+
+    /// <summary>Doubles per plane the scratch of <see cref="Forward"/> needs for a given stride.</summary>
+    public int ScratchSize(int stride) => _inner is null ? Length * stride : (_inner.Length * stride) + _inner.ScratchSize(stride);
+
+    /// <summary>Cached plan for a length.</summary>
+    public static FftPlan For(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
+        return s_plans.GetOrAdd(length, static n => new FftPlan(n));
+    }
+
+    /// <summary>Rounds a batch width up to a whole number of vectors.</summary>
+    public static int PadStride(int columns) => (columns + Vector<double>.Count - 1) / Vector<double>.Count * Vector<double>.Count;
+
+    /// <summary>
+    /// In-place unnormalised forward DFT (sign −1) of every column. The inverse (sign +1, unnormalised) is this
+    /// call with the real and imaginary planes swapped.
+    /// </summary>
+    /// <param name="re">Real plane, <c>Length * stride</c> doubles.</param>
+    /// <param name="im">Imaginary plane, same size.</param>
+    /// <param name="stride">Row stride, a multiple of <c>Vector&lt;double&gt;.Count</c>.</param>
+    /// <param name="scratchRe">Scratch of at least <see cref="ScratchSize"/> doubles.</param>
+    /// <param name="scratchIm">Scratch of at least <see cref="ScratchSize"/> doubles.</param>
+    public void Forward(Span<double> re, Span<double> im, int stride, Span<double> scratchRe, Span<double> scratchIm)
+    {
+        if (_inner is not null)
+        {
+            Bluestein(re, im, stride, scratchRe, scratchIm);
+            return;
+        }
+
+        // Columns are independent: run all stages on a few columns at a time so the working set stays in cache.
+        for (int c0 = 0; c0 < stride; c0 += ChunkColumns)
+        {
+            int cols = Math.Min(ChunkColumns, stride - c0);
+            Span<double> xr = re, xi = im, yr = scratchRe, yi = scratchIm;
+            int ns = 1;
+            for (int s = 0; s < _radices.Length; s++)
+            {
+                int r = _radices[s];
+                Stage(r, ns, xr, xi, yr, yi, stride, c0, cols, _twRe[s], _twIm[s]);
+                ns *= r;
+                var tr = xr;
+                xr = yr;
+                yr = tr;
+                var ti = xi;
+                xi = yi;
+                yi = ti;
+            }
+
+            if ((_radices.Length & 1) == 1)
+            {
+                for (int row = 0; row < Length; row++)
+                {
+                    xr.Slice((row * stride) + c0, cols).CopyTo(re.Slice((row * stride) + c0, cols));
+                    xi.Slice((row * stride) + c0, cols).CopyTo(im.Slice((row * stride) + c0, cols));
+                }
+            }
+        }
+    }
+
+    private void Bluestein(Span<double> re, Span<double> im, int stride, Span<double> scratchRe, Span<double> scratchIm)
+    {
+        var inner = _inner!;
+        int m = inner.Length;
+        int n = Length;
+        var ar = scratchRe[..(m * stride)];
+        var ai = scratchIm[..(m * stride)];
+        var innerScratchRe = scratchRe[(m * stride)..];
+        var innerScratchIm = scratchIm[(m * stride)..];
+        for (int k = 0; k < n; k++)
+        {
+            MultiplyRow(re.Slice(k * stride, stride), im.Slice(k * stride, stride), _chirpRe![k], _chirpIm![k], ar.Slice(k * stride, stride), ai.Slice(k * stride, stride));
+        }
+
+        ar[(n * stride)..].Clear();
+        ai[(n * stride)..].Clear();
+        inner.Forward(ar, ai, stride, innerScratchRe, innerScratchIm);
+        for (int k = 0; k < m; k++)
+        {
+            var rr = ar.Slice(k * stride, stride);
+            var ri = ai.Slice(k * stride, stride);
+            MultiplyRow(rr, ri, _kernelRe![k], _kernelIm![k], rr, ri);
+        }
+
+        inner.Forward(ai, ar, stride, innerScratchIm, innerScratchRe);
+        double scale = 1.0 / m;
+        for (int k = 0; k < n; k++)
+        {
+            MultiplyRow(ar.Slice(k * stride, stride), ai.Slice(k * stride, stride), _chirpRe![k] * scale, _chirpIm![k] * scale, re.Slice(k * stride, stride), im.Slice(k * stride, stride));
+        }
+    }
+
+    private static void MultiplyRow(ReadOnlySpan<double> xr, ReadOnlySpan<double> xi, double wr, double wi, Span<double> yr, Span<double> yi)
+    {
+        var vxr = MemoryMarshal.Cast<double, Vector<double>>(xr);
+        var vxi = MemoryMarshal.Cast<double, Vector<double>>(xi);
+        var vyr = MemoryMarshal.Cast<double, Vector<double>>(yr);
+        var vyi = MemoryMarshal.Cast<double, Vector<double>>(yi);
+        for (int v = 0; v < vxr.Length; v++)
+        {
+            var a = vxr[v];
+            var b = vxi[v];
+            vyr[v] = (a * wr) - (b * wi);
+            vyi[v] = (a * wi) + (b * wr);
+        }
+    }
+
+    private static (double[] Cr, double[] Ci, double[] Kr, double[] Ki) BuildBluestein(int n, FftPlan inner)
+    {
+        int m = inner.Length;
+        var cr = new double[n];
+        var ci = new double[n];
+        for (int k = 0; k < n; k++)
+        {
+            long k2 = (long)k * k % (2L * n);
+            double angle = -Math.PI * k2 / n;
+            cr[k] = Math.Cos(angle);
+            ci[k] = Math.Sin(angle);
+        }
+
+        int stride = Vector<double>.Count;
+        var kr = new double[m * stride];
+        var ki = new double[m * stride];
+        for (int k = 0; k < n; k++)
+        {
+            kr[k * stride] = cr[k];
+            ki[k * stride] = -ci[k];
+            if (k > 0)
+            {
+                kr[(m - k) * stride] = cr[k];
+                ki[(m - k) * stride] = -ci[k];
+            }
+        }
+
+        var sr = new double[inner.ScratchSize(stride)];
+        var si = new double[inner.ScratchSize(stride)];
+        inner.Forward(kr, ki, stride, sr, si);
+        var outR = new double[m];
+        var outI = new double[m];
+        for (int k = 0; k < m; k++)
+        {
+            outR[k] = kr[k * stride];
+            outI[k] = ki[k * stride];
+        }
+
+        return (cr, ci, outR, outI);
+    }
+
+    private static int[]? Factor(int n)
+    {
+        var list = new List<int>();
+        while (n % 4 == 0)
+        {
+            list.Add(4);
+            n /= 4;
+        }
+
+        if (n % 2 == 0)
+        {
+            list.Add(2);
+            n /= 2;
+        }
+
+        for (int p = 3; n > 1; p += 2)
+        {
+            if (p > MaxGenericRadix)
+            {
+                return null;
+            }
+
+            while (n % p == 0)
+            {
+                list.Add(p);
+                n /= p;
+            }
+        }
+
+        return [.. list];
+    }
+}

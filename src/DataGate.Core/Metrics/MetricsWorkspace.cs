@@ -1,0 +1,78 @@
+namespace DataGate.Core.Metrics;
+
+/// <summary>
+/// Per-thread reusable buffers for the metric computations, so that computing metrics for a stream of images
+/// allocates nothing per image once the buffers have grown to the largest image seen.
+/// </summary>
+internal sealed class MetricsWorkspace
+{
+    [ThreadStatic]
+    private static MetricsWorkspace? t_current;
+
+    private double[] _a = [];
+    private double[] _b = [];
+    private double[] _c = [];
+    private double[] _d = [];
+    private double[] _e = [];
+    private double[] _f = [];
+    private double[] _g = [];
+    private double[] _h = [];
+    private double[] _i = [];
+    private double[] _j = [];
+    private double[] _small = [];
+    private byte[] _gray = [];
+    private int[] _ints = [];
+    private byte[] _thumb = [];
+    private byte[] _scratch = [];
+    private ushort[] _ushorts = [];
+    private int[] _resize = [];
+    private int[] _block = [];
+
+    /// <summary>The calling thread's workspace.</summary>
+    public static MetricsWorkspace Current => t_current ??= new MetricsWorkspace();
+
+    /// <summary>One bit per 16-bit green-blue value (8 KiB); all bits are zero between uses.</summary>
+    public ulong[] SliceBits { get; } = new ulong[1 << 10];
+
+    /// <summary>Six double planes of at least <paramref name="size"/> elements (contents undefined).</summary>
+    public (double[] A, double[] B, double[] C, double[] D, double[] E, double[] F) Planes(int size) =>
+        (Grow(ref _a, size), Grow(ref _b, size), Grow(ref _c, size), Grow(ref _d, size), Grow(ref _e, size), Grow(ref _f, size));
+
+    /// <summary>Four more double planes of at least <paramref name="size"/> elements (contents undefined).</summary>
+    public (double[] G, double[] H, double[] I, double[] J) ExtraPlanes(int size) =>
+        (Grow(ref _g, size), Grow(ref _h, size), Grow(ref _i, size), Grow(ref _j, size));
+
+    /// <summary>A small double buffer (contents undefined).</summary>
+    public double[] Small(int size) => Grow(ref _small, size);
+
+    /// <summary>A byte buffer for the grayscale image (contents undefined).</summary>
+    public byte[] Gray(int size) => Grow(ref _gray, size);
+
+    /// <summary>An int buffer (contents undefined).</summary>
+    public int[] Ints(int size) => Grow(ref _ints, size);
+
+    /// <summary>A general byte scratch buffer (contents undefined).</summary>
+    public byte[] Scratch(int size) => Grow(ref _scratch, size);
+
+    /// <summary>An int buffer for resize intermediates (contents undefined).</summary>
+    public int[] ResizeInts(int size) => Grow(ref _resize, size);
+
+    /// <summary>An int buffer for transposed row blocks (contents undefined).</summary>
+    public int[] BlockInts(int size) => Grow(ref _block, size);
+
+    /// <summary>A ushort buffer (contents undefined).</summary>
+    public ushort[] UShorts(int size) => Grow(ref _ushorts, size);
+
+    /// <summary>A byte buffer for thumbnails (contents undefined).</summary>
+    public byte[] Thumb(int size) => Grow(ref _thumb, size);
+
+    private static T[] Grow<T>(ref T[] array, int size)
+    {
+        if (array.Length < size)
+        {
+            array = new T[Math.Max(size, array.Length * 3 / 2)];
+        }
+
+        return array;
+    }
+}

@@ -1,0 +1,61 @@
+namespace DataGate.Core.Metrics;
+
+/// <summary>
+/// Counts distinct RGB triples cache-friendly: the pixels are partitioned by red (a counting sort keyed by the red
+/// histogram) and each red slice is counted with a 65,536-bit (8 KiB) green-blue bitset that stays in L1 cache,
+/// instead of one 2 MiB bitset hit at random.
+/// </summary>
+internal static class UniqueColors
+{
+    /// <summary>Counts the distinct colours of interleaved RGB pixels.</summary>
+    /// <param name="px">Interleaved RGB, <paramref name="n"/>·3 bytes.</param>
+    /// <param name="n">Pixel count.</param>
+    /// <param name="redHistogram">The 256-bin histogram of the red channel of the same pixels.</param>
+    /// <param name="ws">Buffers.</param>
+    public static int Count(ReadOnlySpan<byte> px, int n, ReadOnlySpan<int> redHistogram, MetricsWorkspace ws)
+    {
+        Span<int> start = stackalloc int[257];
+        Span<int> fill = stackalloc int[256];
+        int total = 0;
+        for (int r = 0; r < 256; r++)
+        {
+            start[r] = total;
+            fill[r] = total;
+            total += redHistogram[r];
+        }
+
+        start[256] = total;
+        var slices = ws.UShorts(n).AsSpan(0, n);
+        for (int j = 0; j < n * 3; j += 3)
+        {
+            slices[fill[px[j]]++] = (ushort)((px[j + 1] << 8) | px[j + 2]);
+        }
+
+        var bits = ws.SliceBits;
+        int unique = 0;
+        for (int r = 0; r < 256; r++)
+        {
+            var slice = slices[start[r]..start[r + 1]];
+            if (slice.Length == 0)
+            {
+                continue;
+            }
+
+            for (int i = 0; i < slice.Length; i++)
+            {
+                int c = slice[i];
+                ulong mask = 1UL << (c & 63);
+                ref ulong word = ref bits[c >> 6];
+                unique += (word & mask) == 0 ? 1 : 0;
+                word |= mask;
+            }
+
+            for (int i = 0; i < slice.Length; i++)
+            {
+                bits[slice[i] >> 6] = 0;
+            }
+        }
+
+        return unique;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using DataGate.Core.Imaging;
+using DataGate.Core.Metrics;
+
+namespace DataGate.Benchmarks;
+
+/// <summary>Cost of <see cref="QualityMetricsCalculator.Compute(RgbImage)"/> per 200×200 generated image on one thread.</summary>
+internal sealed class MetricsBenchmark : IBenchmark
+{
+    public string Name => "metrics";
+
+    public string Description => "QualityMetricsCalculator.Compute per 200x200 image, one thread (args: [count] [size])";
+
+    public void Run(string[] args, TextWriter output)
+    {
+        int count = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 2000;
+        int size = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
+        var images = new RgbImage[16];
+        var rng = new Random(42);
+        for (int i = 0; i < images.Length; i++)
+        {
+            images[i] = Generate(size, size, rng);
+        }
+
+        // Warm-up (JIT tiers, plans, buffers).
+        for (int i = 0; i < 300; i++)
+        {
+            QualityMetricsCalculator.Compute(images[i % images.Length]);
+        }
+
+        double checksum = 0;
+        var sw = Stopwatch.StartNew();
+        for (int i = 0; i < count; i++)
+        {
+            checksum += QualityMetricsCalculator.Compute(images[i % images.Length]).LaplacianVariance;
+        }
+
+        sw.Stop();
+        double perImageMs = sw.Elapsed.TotalMilliseconds / count;
+        output.WriteLine($"metrics: {count} images {size}x{size}: {perImageMs:F3} ms/image, {1000 / perImageMs:F0} images/s on one thread (checksum {checksum:F1})");
+        Breakdown(images[0], output);
+    }
+
+    private static void Breakdown(RgbImage image, TextWriter output)
+    {
+        const int reps = 500;
+        var ws = MetricsWorkspace.Current;
+        var gray = Grayscale.OpenCv(image);
+        Time(output, "fft_blur", reps, () => FftBlur.Compute(gray, image.Width, image.Height, ws));
+        Time(output, "cleanvision blur", reps, () => CleanVisionBlur.Compute(image.Pixels, image.Width, image.Height, ws));
+        Time(output, "skin tone", reps, () => SkinToneEstimator.Compute(image.Pixels, image.Width, image.Height));
+        Time(output, "laplacian", reps, () => Laplacian.Variance(gray, image.Width, image.Height));
+        var hist = new int[256];
+        for (int j = 0; j < image.Pixels.Length; j += 3)
+        {
+            hist[image.Pixels[j]]++;
+        }
+
+        Time(output, "unique colours", reps, () => UniqueColors.Count(image.Pixels, image.PixelCount, hist, ws));
+    }
+
+    private static void Time(TextWriter output, string label, int reps, Action action)
+    {
+        action();
+        var sw = Stopwatch.StartNew();
+        for (int i = 0; i < reps; i++)
+        {
+            action();
+        }
+
+        output.WriteLine($"  {label,-18} {sw.Elapsed.TotalMilliseconds / reps:F3} ms");
+    }
+
+    // A photo-like image: smooth gradients plus texture and noise (so colour counts and FFT work are realistic).
+    private static RgbImage Generate(int width, int height, Random rng)
+    {
+        var px = new byte[width * height * 3];
+        double fx = rng.NextDouble() * 0.2, fy = rng.NextDouble() * 0.2;
+        for (int y = 0; y < height; y++)
+        {
+            for (int x = 0; x < width; x++)
+            {
+                int o = ((y * width) + x) * 3;
+                double t = (Math.Sin(x * fx) * Math.Cos(y * fy) * 60) + 120;
+                px[o] = (byte)Math.Clamp(t + (x * 0.3) + rng.Next(-12, 12), 0, 255);
+                px[o + 1] = (byte)Math.Clamp(t + (y * 0.2) + rng.Next(-12, 12), 0, 255);
+                px[o + 2] = (byte)Math.Clamp(t - (x * 0.2) + rng.Next(-12, 12), 0, 255);
+            }
+        }
+
+        return new RgbImage(width, height, px);
+    }
+}
