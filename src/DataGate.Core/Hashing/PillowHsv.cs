@@ -1,0 +1,117 @@
+namespace DataGate.Core.Hashing;
+
+/// <summary>
+/// Hue and saturation bytes as Pillow's <c>convert("HSV")</c> computes them from RGB (single-precision
+/// arithmetic, truncation to 0–255). Saturation depends only on (max, max − min) and hue only on which channel
+/// is the maximum and the two differences to it, so both are served from lazily built 64 K-entry tables.
+/// </summary>
+internal static class PillowHsv
+{
+    private static readonly Lazy<byte[]> s_saturation = new(BuildSaturation);
+    private static readonly Lazy<byte[][]> s_hue = new(BuildHue);
+
+    /// <summary>Pillow's (H, S) bytes for one RGB colour.</summary>
+    public static (byte Hue, byte Saturation) HueSaturation(byte r, byte g, byte b)
+    {
+        int max = Math.Max(r, Math.Max(g, b));
+        int min = Math.Min(r, Math.Min(g, b));
+        if (max == min)
+        {
+            return (0, 0);
+        }
+
+        byte s = s_saturation.Value[(max << 8) | (max - min)];
+        var hue = s_hue.Value;
+        byte h = r == max ? hue[0][((max - g) << 8) | (max - b)]
+            : g == max ? hue[1][((max - r) << 8) | (max - b)]
+            : hue[2][((max - g) << 8) | (max - r)];
+        return (h, s);
+    }
+
+    /// <summary>Direct (table-free) computation, following Pillow's rgb2hsv; used to build the tables.</summary>
+    public static (byte Hue, byte Saturation) Compute(byte r, byte g, byte b)
+    {
+        byte max = Math.Max(r, Math.Max(g, b));
+        byte min = Math.Min(r, Math.Min(g, b));
+        if (max == min)
+        {
+            return (0, 0);
+        }
+
+        float cr = max - min;
+        float s = cr / max;
+        float rc = (max - r) / cr;
+        float gc = (max - g) / cr;
+        float bc = (max - b) / cr;
+        float h;
+        if (r == max)
+        {
+            h = bc - gc;
+        }
+        else if (g == max)
+        {
+            h = (float)(2.0 + rc - bc);
+        }
+        else
+        {
+            h = (float)(4.0 + gc - rc);
+        }
+
+        h = (float)(((h / 6.0) + 1.0) % 1.0);
+        return (Clip((int)(h * 255.0)), Clip((int)(s * 255.0)));
+    }
+
+    private static byte Clip(int v) => v < 0 ? (byte)0 : v > 255 ? (byte)255 : (byte)v;
+
+    private static byte[] BuildSaturation()
+    {
+        var t = new byte[256 * 256];
+        for (int max = 1; max < 256; max++)
+        {
+            for (int d = 1; d <= max; d++)
+            {
+                t[(max << 8) | d] = Compute((byte)max, (byte)(max - d), (byte)(max - d)).Saturation;
+            }
+        }
+
+        return t;
+    }
+
+    private static byte[][] BuildHue()
+    {
+        // Index [d1, d2] = differences of the two non-maximum channels to the maximum (255 used as the maximum;
+        // hue depends only on the differences). Case 0: R max (d1 = max−G, d2 = max−B); 1: G max and R not
+        // (d1 = max−R, d2 = max−B); 2: B max only (d1 = max−G, d2 = max−R).
+        var t = new byte[3][];
+        for (int c = 0; c < 3; c++)
+        {
+            t[c] = new byte[256 * 256];
+        }
+
+        for (int d1 = 0; d1 < 256; d1++)
+        {
+            for (int d2 = 0; d2 < 256; d2++)
+            {
+                if (d1 == 0 && d2 == 0)
+                {
+                    continue;
+                }
+
+                byte a = (byte)(255 - d1);
+                byte b = (byte)(255 - d2);
+                t[0][(d1 << 8) | d2] = Compute(255, a, b).Hue;
+                if (d1 > 0)
+                {
+                    t[1][(d1 << 8) | d2] = Compute(a, 255, b).Hue;
+                }
+
+                if (d1 > 0 && d2 > 0)
+                {
+                    t[2][(d1 << 8) | d2] = Compute(b, a, 255).Hue;
+                }
+            }
+        }
+
+        return t;
+    }
+}

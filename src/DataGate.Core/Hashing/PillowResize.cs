@@ -1,0 +1,199 @@
+using System.Collections.Concurrent;
+
+namespace DataGate.Core.Hashing;
+
+/// <summary>
+/// Pillow's LANCZOS resize of an 8-bit single-channel image (<c>Image.resize(size, LANCZOS)</c> on mode "L"),
+/// reimplemented from the published algorithm: separable fixed-point convolution, horizontal pass first over
+/// only the rows the vertical pass needs, then the vertical pass, with 8-bit rounding and clipping in between.
+/// </summary>
+internal static class PillowResize
+{
+    private const int PrecisionBits = 32 - 8 - 2;
+    private const double LanczosSupport = 3.0;
+    private const int MaxCachedCoefficientSets = 512;
+
+    private static readonly ConcurrentDictionary<long, Coefficients> s_cache = new();
+
+    /// <summary>Resizes a gray image; returns the input unchanged (copied) when the size is the same.</summary>
+    /// <param name="src">Row-major gray bytes, <paramref name="width"/> × <paramref name="height"/>.</param>
+    /// <param name="width">Source width, ≥ 1.</param>
+    /// <param name="height">Source height, ≥ 1.</param>
+    /// <param name="outWidth">Target width, ≥ 1.</param>
+    /// <param name="outHeight">Target height, ≥ 1.</param>
+    public static byte[] Lanczos(ReadOnlySpan<byte> src, int width, int height, int outWidth, int outHeight)
+    {
+        bool needHorizontal = outWidth != width;
+        bool needVertical = outHeight != height;
+        if (!needHorizontal && !needVertical)
+        {
+            return src[..(width * height)].ToArray();
+        }
+
+        var vert = GetCoefficients(height, outHeight);
+        if (!needHorizontal)
+        {
+            var outOnly = new byte[outWidth * outHeight];
+            Vertical(src, width, vert, 0, outOnly, outHeight);
+            return outOnly;
+        }
+
+        var horiz = GetCoefficients(width, outWidth);
+        int firstRow = vert.Bounds[0];
+        int lastRow = vert.Bounds[(outHeight * 2) - 2] + vert.Bounds[(outHeight * 2) - 1];
+        int tempRows = lastRow - firstRow;
+        var temp = new byte[outWidth * tempRows];
+        Horizontal(src, width, firstRow, tempRows, horiz, temp, outWidth);
+        if (!needVertical)
+        {
+            return temp;
+        }
+
+        var dst = new byte[outWidth * outHeight];
+        Vertical(temp, outWidth, vert, firstRow, dst, outHeight);
+        return dst;
+    }
+
+    private static void Horizontal(ReadOnlySpan<byte> src, int width, int firstRow, int rows, Coefficients c, byte[] dst, int outWidth)
+    {
+        int[] bounds = c.Bounds;
+        int[] k = c.Kernel;
+        int ksize = c.KSize;
+        for (int y = 0; y < rows; y++)
+        {
+            var row = src.Slice((y + firstRow) * width, width);
+            int o = y * outWidth;
+            for (int xx = 0; xx < outWidth; xx++)
+            {
+                int xmin = bounds[xx * 2];
+                int count = bounds[(xx * 2) + 1];
+                int kOff = xx * ksize;
+                int ss = 1 << (PrecisionBits - 1);
+                for (int x = 0; x < count; x++)
+                {
+                    ss += row[x + xmin] * k[kOff + x];
+                }
+
+                dst[o + xx] = Clip8(ss);
+            }
+        }
+    }
+
+    private static void Vertical(ReadOnlySpan<byte> src, int width, Coefficients c, int rowShift, byte[] dst, int outHeight)
+    {
+        int[] bounds = c.Bounds;
+        int[] k = c.Kernel;
+        int ksize = c.KSize;
+        Span<int> acc = width <= 1024 ? stackalloc int[width] : new int[width];
+        for (int yy = 0; yy < outHeight; yy++)
+        {
+            int ymin = bounds[yy * 2] - rowShift;
+            int count = bounds[(yy * 2) + 1];
+            int kOff = yy * ksize;
+            acc.Fill(1 << (PrecisionBits - 1));
+            for (int y = 0; y < count; y++)
+            {
+                int w = k[kOff + y];
+                var row = src.Slice((ymin + y) * width, width);
+                for (int x = 0; x < acc.Length; x++)
+                {
+                    acc[x] += row[x] * w;
+                }
+            }
+
+            int o = yy * width;
+            for (int x = 0; x < acc.Length; x++)
+            {
+                dst[o + x] = Clip8(acc[x]);
+            }
+        }
+    }
+
+    private static byte Clip8(int value)
+    {
+        int v = value >> PrecisionBits;
+        return v < 0 ? (byte)0 : v > 255 ? (byte)255 : (byte)v;
+    }
+
+    private static Coefficients GetCoefficients(int inSize, int outSize)
+    {
+        long key = ((long)inSize << 32) | (uint)outSize;
+        if (s_cache.TryGetValue(key, out var found))
+        {
+            return found;
+        }
+
+        var created = Compute(inSize, outSize);
+        if (s_cache.Count >= MaxCachedCoefficientSets)
+        {
+            s_cache.Clear();
+        }
+
+        s_cache[key] = created;
+        return created;
+    }
+
+    private static Coefficients Compute(int inSize, int outSize)
+    {
+        double scale = (double)inSize / outSize;
+        double filterScale = scale < 1.0 ? 1.0 : scale;
+        double support = LanczosSupport * filterScale;
+        int ksize = ((int)Math.Ceiling(support) * 2) + 1;
+        var bounds = new int[outSize * 2];
+        var kernel = new int[outSize * ksize];
+        var weights = new double[ksize];
+        double ss = 1.0 / filterScale;
+        for (int xx = 0; xx < outSize; xx++)
+        {
+            double center = (xx + 0.5) * scale;
+            int xmin = (int)(center - support + 0.5);
+            if (xmin < 0)
+            {
+                xmin = 0;
+            }
+
+            int xmax = (int)(center + support + 0.5);
+            if (xmax > inSize)
+            {
+                xmax = inSize;
+            }
+
+            xmax -= xmin;
+            double ww = 0.0;
+            for (int x = 0; x < xmax; x++)
+            {
+                double w = Lanczos3((x + xmin - center + 0.5) * ss);
+                weights[x] = w;
+                ww += w;
+            }
+
+            for (int x = 0; x < xmax; x++)
+            {
+                double w = ww != 0.0 ? weights[x] / ww : weights[x];
+                kernel[(xx * ksize) + x] = w < 0
+                    ? (int)(-0.5 + (w * (1 << PrecisionBits)))
+                    : (int)(0.5 + (w * (1 << PrecisionBits)));
+            }
+
+            bounds[xx * 2] = xmin;
+            bounds[(xx * 2) + 1] = xmax;
+        }
+
+        return new Coefficients(ksize, bounds, kernel);
+    }
+
+    private static double Lanczos3(double x) => x >= -3.0 && x < 3.0 ? Sinc(x) * Sinc(x / 3) : 0.0;
+
+    private static double Sinc(double x)
+    {
+        if (x == 0.0)
+        {
+            return 1.0;
+        }
+
+        x *= Math.PI;
+        return Math.Sin(x) / x;
+    }
+
+    private sealed record Coefficients(int KSize, int[] Bounds, int[] Kernel);
+}
