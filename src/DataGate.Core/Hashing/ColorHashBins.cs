@@ -11,7 +11,7 @@ internal static class ColorHashBins
     // numpy.histogram over linspace(0, 255, 7): edges 0, 42.5, 85, 127.5, 170, 212.5, 255 (last bin closed).
     private static readonly byte[] s_hueBin = BuildHueBins();
 
-    public static bool[] Bits(byte[] gray, RgbImage image, int binBits)
+    public static bool[] Bits(int[] gray, RgbImage image, int binBits)
     {
         var rgb = image.Pixels;
         int n = image.PixelCount;
@@ -22,6 +22,12 @@ internal static class ColorHashBins
         Span<int> bright = stackalloc int[6];
         faint.Clear();
         bright.Clear();
+        byte[] satTable = PillowHsv.SaturationTable;
+        byte[][] hueTables = PillowHsv.HueTables;
+        byte[] hueR = hueTables[0];
+        byte[] hueG = hueTables[1];
+        byte[] hueB = hueTables[2];
+        byte[] hueBin = s_hueBin;
         for (int i = 0, j = 0; i < n; i++, j += 3)
         {
             if (gray[i] < 32)
@@ -30,7 +36,12 @@ internal static class ColorHashBins
                 continue;
             }
 
-            var (h, s) = PillowHsv.HueSaturation(rgb[j], rgb[j + 1], rgb[j + 2]);
+            int r = rgb[j];
+            int g = rgb[j + 1];
+            int b = rgb[j + 2];
+            int hi = Math.Max(r, Math.Max(g, b));
+            int lo = Math.Min(r, Math.Min(g, b));
+            int s = hi == lo ? 0 : satTable[(hi << 8) | (hi - lo)];
             if (s < 85)
             {
                 grayCount++;
@@ -38,13 +49,21 @@ internal static class ColorHashBins
             }
 
             colors++;
+            if (s == 170)
+            {
+                continue;
+            }
+
+            int h = r == hi ? hueR[((hi - g) << 8) | (hi - b)]
+                : g == hi ? hueG[((hi - r) << 8) | (hi - b)]
+                : hueB[((hi - g) << 8) | (hi - r)];
             if (s < 170)
             {
-                faint[s_hueBin[h]]++;
+                faint[hueBin[h]]++;
             }
-            else if (s > 170)
+            else
             {
-                bright[s_hueBin[h]]++;
+                bright[hueBin[h]]++;
             }
         }
 

@@ -14,10 +14,10 @@ internal static class HaarWavelet
     /// </summary>
     /// <param name="data">Square array of side <paramref name="n"/> (a power of two), row-major; overwritten.</param>
     /// <param name="n">Side length, a power of two ≥ 1.</param>
-    public static void RemoveLowestFrequency(double[] data, int n)
+    /// <param name="scratch">Work buffer of at least n² values.</param>
+    public static void RemoveLowestFrequency(double[] data, int n, double[] scratch)
     {
         int levels = System.Numerics.BitOperations.Log2((uint)n);
-        var scratch = new double[n * n];
 
         // Decompose in place: after each level the top-left (size/2)² holds LL, other quadrants the details
         // in the layout [aa ad; da dd] (first letter = axis 0).
@@ -33,24 +33,50 @@ internal static class HaarWavelet
         }
     }
 
-    /// <summary>Approximation (LL) after <paramref name="levels"/> Haar levels, side <c>n &gt;&gt; levels</c>.</summary>
-    public static double[] Approximation(double[] data, int n, int levels)
+    /// <summary>
+    /// Approximation (LL) after <paramref name="levels"/> Haar levels, side <c>n &gt;&gt; levels</c>. Only the LL
+    /// chain is computed (same operations as the full transform for those values); <paramref name="data"/> is
+    /// overwritten.
+    /// </summary>
+    public static double[] Approximation(double[] data, int n, int levels, double[] scratch)
     {
-        var work = (double[])data.Clone();
-        var scratch = new double[n * n];
         int size = n;
         for (int l = 0; l < levels; l++, size /= 2)
         {
-            Forward(work, n, size, scratch);
+            ForwardLowOnly(data, n, size, scratch);
         }
 
         var ll = new double[size * size];
         for (int y = 0; y < size; y++)
         {
-            Array.Copy(work, y * n, ll, y * size, size);
+            Array.Copy(data, y * n, ll, y * size, size);
         }
 
         return ll;
+    }
+
+    private static void ForwardLowOnly(double[] a, int n, int size, double[] t)
+    {
+        int half = size / 2;
+        for (int i = 0; i < half; i++)
+        {
+            int r0 = 2 * i * n;
+            int r1 = r0 + n;
+            int lo = i * n;
+            for (int x = 0; x < size; x++)
+            {
+                t[lo + x] = (H * a[r1 + x]) + (H * a[r0 + x]);
+            }
+        }
+
+        for (int y = 0; y < half; y++)
+        {
+            int r = y * n;
+            for (int i = 0; i < half; i++)
+            {
+                a[r + i] = (H * t[r + (2 * i) + 1]) + (H * t[r + (2 * i)]);
+            }
+        }
     }
 
     // One 2-D level on the top-left size×size block of a stride-n array.

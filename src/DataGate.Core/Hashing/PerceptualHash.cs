@@ -50,10 +50,10 @@ public static class PerceptualHash
             HashFormat.ToUInt64(a), HashFormat.ToUInt64(p), HashFormat.ToUInt64(d), HashFormat.ToUInt64(w));
     }
 
-    private static byte[] Gray(RgbImage image)
+    private static int[] Gray(RgbImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        return Grayscale.Pillow(image);
+        return PillowResize.Widen(Grayscale.Pillow(image));
     }
 
     private static void CheckSize(int hashSize)
@@ -62,7 +62,7 @@ public static class PerceptualHash
         ArgumentOutOfRangeException.ThrowIfGreaterThan(hashSize, 64);
     }
 
-    internal static bool[] AverageBits(byte[] gray, RgbImage image, int hashSize)
+    internal static bool[] AverageBits(int[] gray, RgbImage image, int hashSize)
     {
         CheckSize(hashSize);
         var px = PillowResize.Lanczos(gray, image.Width, image.Height, hashSize, hashSize);
@@ -82,7 +82,7 @@ public static class PerceptualHash
         return bits;
     }
 
-    internal static bool[] DctBits(byte[] gray, RgbImage image, int hashSize)
+    internal static bool[] DctBits(int[] gray, RgbImage image, int hashSize)
     {
         CheckSize(hashSize);
         int n = hashSize * 4;
@@ -91,7 +91,7 @@ public static class PerceptualHash
         return AboveMedian(low);
     }
 
-    internal static bool[] DifferenceBits(byte[] gray, RgbImage image, int hashSize)
+    internal static bool[] DifferenceBits(int[] gray, RgbImage image, int hashSize)
     {
         CheckSize(hashSize);
         int w = hashSize + 1;
@@ -108,7 +108,7 @@ public static class PerceptualHash
         return bits;
     }
 
-    internal static bool[] WaveletBits(byte[] gray, RgbImage image, int hashSize)
+    internal static bool[] WaveletBits(int[] gray, RgbImage image, int hashSize)
     {
         CheckSize(hashSize);
         if (!BitOperations.IsPow2(hashSize))
@@ -121,18 +121,27 @@ public static class PerceptualHash
         int maxLevel = BitOperations.Log2((uint)scale);
         int level = BitOperations.Log2((uint)hashSize);
         var px = PillowResize.Lanczos(gray, image.Width, image.Height, scale, scale);
-        var data = new double[px.Length];
-        for (int i = 0; i < px.Length; i++)
+        var data = System.Buffers.ArrayPool<double>.Shared.Rent(px.Length);
+        var scratch = System.Buffers.ArrayPool<double>.Shared.Rent(px.Length);
+        try
         {
-            data[i] = px[i] / 255.0;
-        }
+            for (int i = 0; i < px.Length; i++)
+            {
+                data[i] = px[i] / 255.0;
+            }
 
-        HaarWavelet.RemoveLowestFrequency(data, scale);
-        var ll = HaarWavelet.Approximation(data, scale, maxLevel - level);
-        return AboveMedian(ll);
+            HaarWavelet.RemoveLowestFrequency(data, scale, scratch);
+            var ll = HaarWavelet.Approximation(data, scale, maxLevel - level, scratch);
+            return AboveMedian(ll);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<double>.Shared.Return(data);
+            System.Buffers.ArrayPool<double>.Shared.Return(scratch);
+        }
     }
 
-    internal static bool[] ColorBits(byte[] gray, RgbImage image, int binBits)
+    internal static bool[] ColorBits(int[] gray, RgbImage image, int binBits)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(binBits, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(binBits, 8);

@@ -10,6 +10,12 @@ internal static class PillowHsv
     private static readonly Lazy<byte[]> s_saturation = new(BuildSaturation);
     private static readonly Lazy<byte[][]> s_hue = new(BuildHue);
 
+    /// <summary>Saturation by <c>(max &lt;&lt; 8) | (max − min)</c>.</summary>
+    public static byte[] SaturationTable => s_saturation.Value;
+
+    /// <summary>Hue tables by maximum channel (0 R, 1 G, 2 B), indexed as in <see cref="HueSaturation"/>.</summary>
+    public static byte[][] HueTables => s_hue.Value;
+
     /// <summary>Pillow's (H, S) bytes for one RGB colour.</summary>
     public static (byte Hue, byte Saturation) HueSaturation(byte r, byte g, byte b)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Numerics.Tensors;
 
 namespace DataGate.Core.Hashing;
 
@@ -15,49 +16,78 @@ internal static class PillowResize
 
     private static readonly ConcurrentDictionary<long, Coefficients> s_cache = new();
 
-    /// <summary>Resizes a gray image; returns the input unchanged (copied) when the size is the same.</summary>
-    /// <param name="src">Row-major gray bytes, <paramref name="width"/> × <paramref name="height"/>.</param>
+    /// <summary>Resizes a gray image; returns a copy when the size is the same.</summary>
+    /// <param name="src">Row-major gray levels 0–255 as ints, <paramref name="width"/> × <paramref name="height"/>.</param>
     /// <param name="width">Source width, ≥ 1.</param>
     /// <param name="height">Source height, ≥ 1.</param>
     /// <param name="outWidth">Target width, ≥ 1.</param>
     /// <param name="outHeight">Target height, ≥ 1.</param>
-    public static byte[] Lanczos(ReadOnlySpan<byte> src, int width, int height, int outWidth, int outHeight)
+    public static byte[] Lanczos(ReadOnlySpan<int> src, int width, int height, int outWidth, int outHeight)
     {
         bool needHorizontal = outWidth != width;
         bool needVertical = outHeight != height;
         if (!needHorizontal && !needVertical)
         {
-            return src[..(width * height)].ToArray();
+            var copy = new byte[width * height];
+            for (int i = 0; i < copy.Length; i++)
+            {
+                copy[i] = (byte)src[i];
+            }
+
+            return copy;
         }
 
+        var dst = new byte[outWidth * outHeight];
         var vert = GetCoefficients(height, outHeight);
         if (!needHorizontal)
         {
-            var outOnly = new byte[outWidth * outHeight];
-            Vertical(src, width, vert, 0, outOnly, outHeight);
-            return outOnly;
+            Vertical(src, width, vert, 0, dst, outHeight);
+            return dst;
         }
 
         var horiz = GetCoefficients(width, outWidth);
         int firstRow = vert.Bounds[0];
         int lastRow = vert.Bounds[(outHeight * 2) - 2] + vert.Bounds[(outHeight * 2) - 1];
-        int tempRows = lastRow - firstRow;
-        var temp = new byte[outWidth * tempRows];
+        int tempRows = needVertical ? lastRow - firstRow : height;
+        if (!needVertical)
+        {
+            firstRow = 0;
+        }
+
+        var temp = new int[outWidth * tempRows];
         Horizontal(src, width, firstRow, tempRows, horiz, temp, outWidth);
         if (!needVertical)
         {
-            return temp;
+            for (int i = 0; i < dst.Length; i++)
+            {
+                dst[i] = (byte)temp[i];
+            }
+
+            return dst;
         }
 
-        var dst = new byte[outWidth * outHeight];
         Vertical(temp, outWidth, vert, firstRow, dst, outHeight);
         return dst;
     }
 
-    private static void Horizontal(ReadOnlySpan<byte> src, int width, int firstRow, int rows, Coefficients c, byte[] dst, int outWidth)
+    /// <summary>Gray bytes widened to ints, the input form of <see cref="Lanczos"/>.</summary>
+    public static int[] Widen(ReadOnlySpan<byte> gray)
+    {
+        var ints = new int[gray.Length];
+        for (int i = 0; i < ints.Length; i++)
+        {
+            ints[i] = gray[i];
+        }
+
+        return ints;
+    }
+
+    // Horizontal pass: each output is a dot product of a source row window with the fixed-point kernel.
+    // Integer sums are exact (wrap-around arithmetic is associative), so vectorised order changes nothing.
+    private static void Horizontal(ReadOnlySpan<int> src, int width, int firstRow, int rows, Coefficients c, int[] dst, int outWidth)
     {
         int[] bounds = c.Bounds;
-        int[] k = c.Kernel;
+        ReadOnlySpan<int> k = c.Kernel;
         int ksize = c.KSize;
         for (int y = 0; y < rows; y++)
         {
@@ -67,11 +97,18 @@ internal static class PillowResize
             {
                 int xmin = bounds[xx * 2];
                 int count = bounds[(xx * 2) + 1];
-                int kOff = xx * ksize;
                 int ss = 1 << (PrecisionBits - 1);
-                for (int x = 0; x < count; x++)
+                if (count >= 16)
                 {
-                    ss += row[x + xmin] * k[kOff + x];
+                    ss += TensorPrimitives.Dot(row.Slice(xmin, count), k.Slice(xx * ksize, count));
+                }
+                else
+                {
+                    int kOff = xx * ksize;
+                    for (int x = 0; x < count; x++)
+                    {
+                        ss += row[xmin + x] * k[kOff + x];
+                    }
                 }
 
                 dst[o + xx] = Clip8(ss);
@@ -79,7 +116,7 @@ internal static class PillowResize
         }
     }
 
-    private static void Vertical(ReadOnlySpan<byte> src, int width, Coefficients c, int rowShift, byte[] dst, int outHeight)
+    private static void Vertical(ReadOnlySpan<int> src, int width, Coefficients c, int rowShift, byte[] dst, int outHeight)
     {
         int[] bounds = c.Bounds;
         int[] k = c.Kernel;
@@ -93,26 +130,21 @@ internal static class PillowResize
             acc.Fill(1 << (PrecisionBits - 1));
             for (int y = 0; y < count; y++)
             {
-                int w = k[kOff + y];
-                var row = src.Slice((ymin + y) * width, width);
-                for (int x = 0; x < acc.Length; x++)
-                {
-                    acc[x] += row[x] * w;
-                }
+                TensorPrimitives.MultiplyAdd(src.Slice((ymin + y) * width, width), k[kOff + y], acc, acc);
             }
 
             int o = yy * width;
             for (int x = 0; x < acc.Length; x++)
             {
-                dst[o + x] = Clip8(acc[x]);
+                dst[o + x] = (byte)Clip8(acc[x]);
             }
         }
     }
 
-    private static byte Clip8(int value)
+    private static int Clip8(int value)
     {
         int v = value >> PrecisionBits;
-        return v < 0 ? (byte)0 : v > 255 ? (byte)255 : (byte)v;
+        return v < 0 ? 0 : v > 255 ? 255 : v;
     }
 
     private static Coefficients GetCoefficients(int inSize, int outSize)
