@@ -15,57 +15,35 @@ internal static class ColorHashBins
     {
         var rgb = image.Pixels;
         int n = image.PixelCount;
-        int black = 0;
-        int grayCount = 0;
-        int colors = 0;
-        Span<int> faint = stackalloc int[6];
-        Span<int> bright = stackalloc int[6];
-        faint.Clear();
-        bright.Clear();
+        // One histogram over codes: 0–5 faint hue bins, 6–11 bright hue bins, 12 black, 13 gray, 14 S == 170.
+        Span<int> counts = stackalloc int[15];
+        counts.Clear();
         byte[] satTable = PillowHsv.SaturationTable;
-        byte[][] hueTables = PillowHsv.HueTables;
-        byte[] hueR = hueTables[0];
-        byte[] hueG = hueTables[1];
-        byte[] hueB = hueTables[2];
+        byte[] hue = PillowHsv.HueTable;
         byte[] hueBin = s_hueBin;
         for (int i = 0, j = 0; i < n; i++, j += 3)
         {
-            if (gray[i] < 32)
-            {
-                black++;
-                continue;
-            }
-
             int r = rgb[j];
             int g = rgb[j + 1];
             int b = rgb[j + 2];
             int hi = Math.Max(r, Math.Max(g, b));
             int lo = Math.Min(r, Math.Min(g, b));
-            int s = hi == lo ? 0 : satTable[(hi << 8) | (hi - lo)];
-            if (s < 85)
-            {
-                grayCount++;
-                continue;
-            }
-
-            colors++;
-            if (s == 170)
-            {
-                continue;
-            }
-
-            int h = r == hi ? hueR[((hi - g) << 8) | (hi - b)]
-                : g == hi ? hueG[((hi - r) << 8) | (hi - b)]
-                : hueB[((hi - g) << 8) | (hi - r)];
-            if (s < 170)
-            {
-                faint[hueBin[h]]++;
-            }
-            else
-            {
-                bright[hueBin[h]]++;
-            }
+            int s = satTable[(hi << 8) | (hi - lo)];
+            int hueIndex = r == hi ? ((hi - g) << 8) | (hi - b)
+                : g == hi ? 0x10000 | ((hi - r) << 8) | (hi - b)
+                : 0x20000 | ((hi - g) << 8) | (hi - r);
+            int code = (s < 170 ? 0 : 6) + hueBin[hue[hueIndex]];
+            code = s == 170 ? 14 : code;
+            code = s < 85 ? 13 : code;
+            code = gray[i] < 32 ? 12 : code;
+            counts[code]++;
         }
+
+        int black = counts[12];
+        int grayCount = counts[13];
+        int colors = n - black - grayCount;
+        var faint = counts[..6];
+        var bright = counts[6..12];
 
         int max = 1 << binBits;
         Span<int> values = stackalloc int[14];

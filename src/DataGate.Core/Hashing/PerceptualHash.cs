@@ -5,7 +5,7 @@ namespace DataGate.Core.Hashing;
 
 /// <summary>
 /// Perceptual hashes bit-for-bit equal to Python imagehash 4.3.2 on the same 8-bit RGB pixels: Pillow gray
-/// (<see cref="Grayscale.Pillow"/>), Pillow's LANCZOS resize, and the hash rules of average_hash, phash, dhash,
+/// (<see cref="Grayscale.Pillow"/>, computed once per call), Pillow's LANCZOS resize, and the hash rules of average_hash, phash, dhash,
 /// whash (haar, remove_max_haar_ll) and colorhash. Strings are imagehash's hex form (<see cref="HashFormat"/>).
 /// </summary>
 public static class PerceptualHash
@@ -13,33 +13,53 @@ public static class PerceptualHash
     /// <summary>average_hash: gray resized to size², bit = pixel &gt; mean.</summary>
     /// <param name="image">Decoded image.</param>
     /// <param name="hashSize">Side of the hash grid, 2–64 (8 gives 64 bits).</param>
-    public static string AverageHash(RgbImage image, int hashSize = 8) => HashFormat.ToHex(AverageBits(Gray(image), image, hashSize));
+    public static string AverageHash(RgbImage image, int hashSize = 8)
+    {
+        using var gray = Gray(image);
+        return HashFormat.ToHex(AverageBits(gray, image, hashSize));
+    }
 
     /// <summary>phash: gray resized to (4·size)², 2-D DCT-II, top-left size² incl. DC, bit = coefficient &gt; median.</summary>
     /// <param name="image">Decoded image.</param>
     /// <param name="hashSize">Side of the hash grid, 2–64.</param>
-    public static string PHash(RgbImage image, int hashSize = 8) => HashFormat.ToHex(DctBits(Gray(image), image, hashSize));
+    public static string PHash(RgbImage image, int hashSize = 8)
+    {
+        using var gray = Gray(image);
+        return HashFormat.ToHex(DctBits(gray, image, hashSize));
+    }
 
     /// <summary>dhash: gray resized to (size+1) wide × size high, bit = right neighbour &gt; left.</summary>
     /// <param name="image">Decoded image.</param>
     /// <param name="hashSize">Side of the hash grid, 2–64.</param>
-    public static string DHash(RgbImage image, int hashSize = 8) => HashFormat.ToHex(DifferenceBits(Gray(image), image, hashSize));
+    public static string DHash(RgbImage image, int hashSize = 8)
+    {
+        using var gray = Gray(image);
+        return HashFormat.ToHex(DifferenceBits(gray, image, hashSize));
+    }
 
     /// <summary>whash (haar, remove_max_haar_ll): see the class remarks of imagehash; bit = LL coefficient &gt; median.</summary>
     /// <param name="image">Decoded image.</param>
     /// <param name="hashSize">Side of the hash grid, a power of two, 2–64.</param>
-    public static string WHash(RgbImage image, int hashSize = 8) => HashFormat.ToHex(WaveletBits(Gray(image), image, hashSize));
+    public static string WHash(RgbImage image, int hashSize = 8)
+    {
+        using var gray = Gray(image);
+        return HashFormat.ToHex(WaveletBits(gray, image, hashSize));
+    }
 
     /// <summary>colorhash: 14 HSV-bin fractions, each quantised to <paramref name="binBits"/> bits.</summary>
     /// <param name="image">Decoded image.</param>
     /// <param name="binBits">Bits per bin, 1–8 (3 gives 42 bits, 11 hex digits).</param>
-    public static string ColorHash(RgbImage image, int binBits = 3) => HashFormat.ToHex(ColorBits(Gray(image), image, binBits));
+    public static string ColorHash(RgbImage image, int binBits = 3)
+    {
+        using var gray = Gray(image);
+        return HashFormat.ToHex(ColorBits(gray, image, binBits));
+    }
 
     /// <summary>All five hashes at their defaults (size 8, binbits 3), sharing one Pillow-gray buffer.</summary>
     /// <param name="image">Decoded image.</param>
     public static ImageHashes Compute(RgbImage image)
     {
-        var gray = Gray(image);
+        using var gray = Gray(image);
         var a = AverageBits(gray, image, 8);
         var p = DctBits(gray, image, 8);
         var d = DifferenceBits(gray, image, 8);
@@ -50,11 +70,7 @@ public static class PerceptualHash
             HashFormat.ToUInt64(a), HashFormat.ToUInt64(p), HashFormat.ToUInt64(d), HashFormat.ToUInt64(w));
     }
 
-    private static int[] Gray(RgbImage image)
-    {
-        ArgumentNullException.ThrowIfNull(image);
-        return PillowResize.Widen(Grayscale.Pillow(image));
-    }
+    private static GrayPlane Gray(RgbImage image) => GrayPlane.FromRgb(image);
 
     private static void CheckSize(int hashSize)
     {
@@ -62,10 +78,10 @@ public static class PerceptualHash
         ArgumentOutOfRangeException.ThrowIfGreaterThan(hashSize, 64);
     }
 
-    internal static bool[] AverageBits(int[] gray, RgbImage image, int hashSize)
+    internal static bool[] AverageBits(GrayPlane gray, RgbImage image, int hashSize)
     {
         CheckSize(hashSize);
-        var px = PillowResize.Lanczos(gray, image.Width, image.Height, hashSize, hashSize);
+        var px = PillowResize.Lanczos(gray, hashSize, hashSize);
         long sum = 0;
         for (int i = 0; i < px.Length; i++)
         {
@@ -82,20 +98,20 @@ public static class PerceptualHash
         return bits;
     }
 
-    internal static bool[] DctBits(int[] gray, RgbImage image, int hashSize)
+    internal static bool[] DctBits(GrayPlane gray, RgbImage image, int hashSize)
     {
         CheckSize(hashSize);
         int n = hashSize * 4;
-        var px = PillowResize.Lanczos(gray, image.Width, image.Height, n, n);
+        var px = PillowResize.Lanczos(gray, n, n);
         var low = Dct.LowFrequency2D(px, n, hashSize);
         return AboveMedian(low);
     }
 
-    internal static bool[] DifferenceBits(int[] gray, RgbImage image, int hashSize)
+    internal static bool[] DifferenceBits(GrayPlane gray, RgbImage image, int hashSize)
     {
         CheckSize(hashSize);
         int w = hashSize + 1;
-        var px = PillowResize.Lanczos(gray, image.Width, image.Height, w, hashSize);
+        var px = PillowResize.Lanczos(gray, w, hashSize);
         var bits = new bool[hashSize * hashSize];
         for (int y = 0; y < hashSize; y++)
         {
@@ -108,7 +124,7 @@ public static class PerceptualHash
         return bits;
     }
 
-    internal static bool[] WaveletBits(int[] gray, RgbImage image, int hashSize)
+    internal static bool[] WaveletBits(GrayPlane gray, RgbImage image, int hashSize)
     {
         CheckSize(hashSize);
         if (!BitOperations.IsPow2(hashSize))
@@ -120,7 +136,7 @@ public static class PerceptualHash
         int scale = Math.Max(natural, hashSize);
         int maxLevel = BitOperations.Log2((uint)scale);
         int level = BitOperations.Log2((uint)hashSize);
-        var px = PillowResize.Lanczos(gray, image.Width, image.Height, scale, scale);
+        var px = PillowResize.Lanczos(gray, scale, scale);
         var data = System.Buffers.ArrayPool<double>.Shared.Rent(px.Length);
         var scratch = System.Buffers.ArrayPool<double>.Shared.Rent(px.Length);
         try
@@ -141,11 +157,11 @@ public static class PerceptualHash
         }
     }
 
-    internal static bool[] ColorBits(int[] gray, RgbImage image, int binBits)
+    internal static bool[] ColorBits(GrayPlane gray, RgbImage image, int binBits)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(binBits, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(binBits, 8);
-        return ColorHashBins.Bits(gray, image, binBits);
+        return ColorHashBins.Bits(gray.Rows, image, binBits);
     }
 
     private static bool[] AboveMedian(double[] values)

@@ -8,13 +8,16 @@ namespace DataGate.Core.Hashing;
 internal static class PillowHsv
 {
     private static readonly Lazy<byte[]> s_saturation = new(BuildSaturation);
-    private static readonly Lazy<byte[][]> s_hue = new(BuildHue);
+    private static readonly Lazy<byte[]> s_hue = new(BuildHue);
 
     /// <summary>Saturation by <c>(max &lt;&lt; 8) | (max − min)</c>.</summary>
     public static byte[] SaturationTable => s_saturation.Value;
 
-    /// <summary>Hue tables by maximum channel (0 R, 1 G, 2 B), indexed as in <see cref="HueSaturation"/>.</summary>
-    public static byte[][] HueTables => s_hue.Value;
+    /// <summary>
+    /// Hue by <c>(case &lt;&lt; 16) | (d1 &lt;&lt; 8) | d2</c>: case 0 = R is the maximum (d1 = max − G, d2 = max − B);
+    /// 1 = G is (R is not; d1 = max − R, d2 = max − B); 2 = only B is (d1 = max − G, d2 = max − R).
+    /// </summary>
+    public static byte[] HueTable => s_hue.Value;
 
     /// <summary>Pillow's (H, S) bytes for one RGB colour.</summary>
     public static (byte Hue, byte Saturation) HueSaturation(byte r, byte g, byte b)
@@ -28,9 +31,9 @@ internal static class PillowHsv
 
         byte s = s_saturation.Value[(max << 8) | (max - min)];
         var hue = s_hue.Value;
-        byte h = r == max ? hue[0][((max - g) << 8) | (max - b)]
-            : g == max ? hue[1][((max - r) << 8) | (max - b)]
-            : hue[2][((max - g) << 8) | (max - r)];
+        byte h = r == max ? hue[((max - g) << 8) | (max - b)]
+            : g == max ? hue[0x10000 | ((max - r) << 8) | (max - b)]
+            : hue[0x20000 | ((max - g) << 8) | (max - r)];
         return (h, s);
     }
 
@@ -83,16 +86,10 @@ internal static class PillowHsv
         return t;
     }
 
-    private static byte[][] BuildHue()
+    private static byte[] BuildHue()
     {
-        // Index [d1, d2] = differences of the two non-maximum channels to the maximum (255 used as the maximum;
-        // hue depends only on the differences). Case 0: R max (d1 = max−G, d2 = max−B); 1: G max and R not
-        // (d1 = max−R, d2 = max−B); 2: B max only (d1 = max−G, d2 = max−R).
-        var t = new byte[3][];
-        for (int c = 0; c < 3; c++)
-        {
-            t[c] = new byte[256 * 256];
-        }
+        // Hue depends only on the differences of the channels to the maximum, so 255 is used as the maximum.
+        var t = new byte[3 * 256 * 256];
 
         for (int d1 = 0; d1 < 256; d1++)
         {
@@ -105,15 +102,15 @@ internal static class PillowHsv
 
                 byte a = (byte)(255 - d1);
                 byte b = (byte)(255 - d2);
-                t[0][(d1 << 8) | d2] = Compute(255, a, b).Hue;
+                t[(d1 << 8) | d2] = Compute(255, a, b).Hue;
                 if (d1 > 0)
                 {
-                    t[1][(d1 << 8) | d2] = Compute(a, 255, b).Hue;
+                    t[0x10000 | (d1 << 8) | d2] = Compute(a, 255, b).Hue;
                 }
 
                 if (d1 > 0 && d2 > 0)
                 {
-                    t[2][(d1 << 8) | d2] = Compute(b, a, 255).Hue;
+                    t[0x20000 | (d1 << 8) | d2] = Compute(b, a, 255).Hue;
                 }
             }
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Numerics.Tensors;
 
@@ -17,101 +18,88 @@ internal static class PillowResize
     private static readonly ConcurrentDictionary<long, Coefficients> s_cache = new();
 
     /// <summary>Resizes a gray image; returns a copy when the size is the same.</summary>
-    /// <param name="src">Row-major gray levels 0–255 as ints, <paramref name="width"/> × <paramref name="height"/>.</param>
-    /// <param name="width">Source width, ≥ 1.</param>
-    /// <param name="height">Source height, ≥ 1.</param>
+    /// <param name="src">Gray levels 0–255.</param>
     /// <param name="outWidth">Target width, ≥ 1.</param>
     /// <param name="outHeight">Target height, ≥ 1.</param>
-    public static byte[] Lanczos(ReadOnlySpan<int> src, int width, int height, int outWidth, int outHeight)
+    public static byte[] Lanczos(GrayPlane src, int outWidth, int outHeight)
     {
+        int width = src.Width;
+        int height = src.Height;
         bool needHorizontal = outWidth != width;
         bool needVertical = outHeight != height;
+        var dst = new byte[outWidth * outHeight];
         if (!needHorizontal && !needVertical)
         {
-            var copy = new byte[width * height];
-            for (int i = 0; i < copy.Length; i++)
+            for (int i = 0; i < dst.Length; i++)
             {
-                copy[i] = (byte)src[i];
+                dst[i] = (byte)src.Rows[i];
             }
 
-            return copy;
+            return dst;
         }
 
-        var dst = new byte[outWidth * outHeight];
         var vert = GetCoefficients(height, outHeight);
         if (!needHorizontal)
         {
-            Vertical(src, width, vert, 0, dst, outHeight);
+            Vertical(src.Rows, width, vert, 0, dst, outHeight);
             return dst;
         }
 
         var horiz = GetCoefficients(width, outWidth);
-        int firstRow = vert.Bounds[0];
-        int lastRow = vert.Bounds[(outHeight * 2) - 2] + vert.Bounds[(outHeight * 2) - 1];
-        int tempRows = needVertical ? lastRow - firstRow : height;
-        if (!needVertical)
+        int firstRow = 0;
+        int tempRows = height;
+        if (needVertical)
         {
-            firstRow = 0;
+            firstRow = vert.Bounds[0];
+            tempRows = vert.Bounds[(outHeight * 2) - 2] + vert.Bounds[(outHeight * 2) - 1] - firstRow;
         }
 
-        var temp = new int[outWidth * tempRows];
-        Horizontal(src, width, firstRow, tempRows, horiz, temp, outWidth);
-        if (!needVertical)
+        var temp = ArrayPool<int>.Shared.Rent(outWidth * tempRows);
+        try
         {
-            for (int i = 0; i < dst.Length; i++)
+            Horizontal(src.Columns, height, firstRow, tempRows, horiz, temp, outWidth);
+            if (!needVertical)
             {
-                dst[i] = (byte)temp[i];
+                for (int i = 0; i < dst.Length; i++)
+                {
+                    dst[i] = (byte)temp[i];
+                }
+
+                return dst;
             }
 
+            Vertical(temp.AsSpan(0, outWidth * tempRows), outWidth, vert, firstRow, dst, outHeight);
             return dst;
         }
-
-        Vertical(temp, outWidth, vert, firstRow, dst, outHeight);
-        return dst;
-    }
-
-    /// <summary>Gray bytes widened to ints, the input form of <see cref="Lanczos"/>.</summary>
-    public static int[] Widen(ReadOnlySpan<byte> gray)
-    {
-        var ints = new int[gray.Length];
-        for (int i = 0; i < ints.Length; i++)
+        finally
         {
-            ints[i] = gray[i];
+            ArrayPool<int>.Shared.Return(temp);
         }
-
-        return ints;
     }
 
-    // Horizontal pass: each output is a dot product of a source row window with the fixed-point kernel.
-    // Integer sums are exact (wrap-around arithmetic is associative), so vectorised order changes nothing.
-    private static void Horizontal(ReadOnlySpan<int> src, int width, int firstRow, int rows, Coefficients c, int[] dst, int outWidth)
+    // Horizontal pass, computed column by column on the transposed source so that each kernel tap is one
+    // vectorised multiply-add over all needed rows. Integer sums are exact (wrap-around arithmetic is
+    // associative), so the order of accumulation changes nothing. Output: row-major, clipped to 0–255.
+    private static void Horizontal(int[] columns, int height, int firstRow, int rows, Coefficients c, int[] dst, int outWidth)
     {
         int[] bounds = c.Bounds;
-        ReadOnlySpan<int> k = c.Kernel;
+        int[] k = c.Kernel;
         int ksize = c.KSize;
-        for (int y = 0; y < rows; y++)
+        Span<int> acc = rows <= 1024 ? stackalloc int[rows] : new int[rows];
+        for (int xx = 0; xx < outWidth; xx++)
         {
-            var row = src.Slice((y + firstRow) * width, width);
-            int o = y * outWidth;
-            for (int xx = 0; xx < outWidth; xx++)
+            int xmin = bounds[xx * 2];
+            int count = bounds[(xx * 2) + 1];
+            int kOff = xx * ksize;
+            acc.Fill(1 << (PrecisionBits - 1));
+            for (int x = 0; x < count; x++)
             {
-                int xmin = bounds[xx * 2];
-                int count = bounds[(xx * 2) + 1];
-                int ss = 1 << (PrecisionBits - 1);
-                if (count >= 16)
-                {
-                    ss += TensorPrimitives.Dot(row.Slice(xmin, count), k.Slice(xx * ksize, count));
-                }
-                else
-                {
-                    int kOff = xx * ksize;
-                    for (int x = 0; x < count; x++)
-                    {
-                        ss += row[xmin + x] * k[kOff + x];
-                    }
-                }
+                TensorPrimitives.MultiplyAdd(columns.AsSpan(((xmin + x) * height) + firstRow, rows), k[kOff + x], acc, acc);
+            }
 
-                dst[o + xx] = Clip8(ss);
+            for (int y = 0; y < acc.Length; y++)
+            {
+                dst[(y * outWidth) + xx] = Clip8(acc[y]);
             }
         }
     }
