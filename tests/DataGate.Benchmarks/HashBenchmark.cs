@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using DataGate.Core.Hashing;
+using DataGate.Core.Imaging;
+
+namespace DataGate.Benchmarks;
+
+/// <summary>Time to compute all five perceptual hashes of a 200×200 image on one thread.</summary>
+internal sealed class HashBenchmark : IBenchmark
+{
+    public string Name => "hashes";
+
+    public string Description => "ahash+phash+dhash+whash+colorhash of 200x200 images, one thread [images]";
+
+    public void Run(string[] args, TextWriter output)
+    {
+        int count = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 5000;
+        var images = new RgbImage[32];
+        var rng = new Random(1);
+        for (int i = 0; i < images.Length; i++)
+        {
+            images[i] = Synthetic(200, 200, rng);
+        }
+
+        // Warm up (JIT tiering, coefficient and HSV tables).
+        for (int i = 0; i < 300; i++)
+        {
+            PerceptualHash.Compute(images[i % images.Length]);
+        }
+
+        using var process = Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        ulong sink = 0;
+        for (int i = 0; i < count; i++)
+        {
+            sink ^= PerceptualHash.Compute(images[i % images.Length]).PHash64;
+        }
+
+        double perImage = sw.Elapsed.TotalMilliseconds / count;
+        process.Refresh();
+        double cpuPerImage = (process.TotalProcessorTime - cpu0).TotalMilliseconds / count;
+        output.WriteLine($"all five hashes, 200x200: {perImage:F3} ms/image wall, {cpuPerImage:F3} ms/image CPU ({count} images, checksum {sink:x16})");
+
+        using var gray = GrayPlane.FromRgb(images[0]);
+        Time(output, "  gray+transp", count, () => { using var g = GrayPlane.FromRgb(images[0]); return g.Columns.Length; });
+        Time(output, "  ahash", count, () => PerceptualHash.AverageBits(gray, images[0], 8));
+        Time(output, "  phash", count, () => PerceptualHash.DctBits(gray, images[0], 8));
+        Time(output, "  dhash", count, () => PerceptualHash.DifferenceBits(gray, images[0], 8));
+        Time(output, "  whash", count, () => PerceptualHash.WaveletBits(gray, images[0], 8));
+        Time(output, "  colorhash", count, () => PerceptualHash.ColorBits(gray, images[0], 3));
+        Time(output, "  resize 128", count, () => PillowResize.Lanczos(gray, 128, 128));
+        Time(output, "  resize 32", count, () => PillowResize.Lanczos(gray, 32, 32));
+    }
+
+    private static void Time(TextWriter output, string label, int count, Func<object> work)
+    {
+        var sw = Stopwatch.StartNew();
+        for (int i = 0; i < count; i++)
+        {
+            GC.KeepAlive(work());
+        }
+
+        output.WriteLine($"{label,-12} {sw.Elapsed.TotalMilliseconds / count:F4} ms");
+    }
+
+    // Smooth colour gradients plus noise, so every hash has real work to do.
+    private static RgbImage Synthetic(int w, int h, Random rng)
+    {
+        var px = new byte[w * h * 3];
+        double fx = rng.NextDouble() * 0.1, fy = rng.NextDouble() * 0.1;
+        for (int y = 0; y < h; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                int o = ((y * w) + x) * 3;
+                px[o] = (byte)(127 + (100 * Math.Sin(x * fx)) + rng.Next(-20, 20));
+                px[o + 1] = (byte)(127 + (100 * Math.Cos(y * fy)) + rng.Next(-20, 20));
+                px[o + 2] = (byte)((x + y) * 255 / (w + h));
+            }
+        }
+
+        return new RgbImage(w, h, px);
+    }
+}
