@@ -31,7 +31,8 @@ internal static class ResultRenderer
 
         if (result.Config.Quality.Count > 0)
         {
-            console.Write(RuleTable(result, cap));
+            console.Write(RuleTable(result));
+            WriteWorstOffenders(console, result, cap);
         }
 
         var c = result.Counts;
@@ -44,7 +45,33 @@ internal static class ResultRenderer
         console.MarkupLine(result.Passed ? "[bold green]DataGate: PASSED[/]" : "[bold red]DataGate: FAILED[/]");
     }
 
-    private static Table RuleTable(GateResult result, int cap)
+    private static void WriteWorstOffenders(IAnsiConsole console, GateResult result, int cap)
+    {
+        foreach (var rule in result.Config.Quality)
+        {
+            var f = Outcome(result, rule.Id);
+            if (f is null || f.Images.Count == 0)
+            {
+                continue;
+            }
+
+            console.MarkupLineInterpolated($"[bold]{rule.Id}[/] worst offenders:");
+            foreach (var i in f.Images.Take(cap))
+            {
+                console.WriteLine($"  {i.Path}  {rule.Metric} = {i.Value.ToString("G6", CultureInfo.InvariantCulture)}");
+            }
+
+            if (f.Images.Count > cap)
+            {
+                console.WriteLine($"  … and {f.Images.Count - cap} more (report.json lists all)");
+            }
+        }
+    }
+
+    private static Finding? Outcome(GateResult result, string ruleId) =>
+        result.Findings.FirstOrDefault(x => x.Diagnostic.RuleId == ruleId && x.Diagnostic.Code != DiagnosticCodes.MetricUnavailable.Code);
+
+    private static Table RuleTable(GateResult result)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("quality rules");
         table.AddColumn("rule");
@@ -52,25 +79,17 @@ internal static class ResultRenderer
         table.AddColumn("bound");
         table.AddColumn("status");
         table.AddColumn(new TableColumn("offending").RightAligned());
-        table.AddColumn("worst offenders");
         foreach (var rule in result.Config.Quality)
         {
             var (min, max) = result.ResolvedBounds[rule.Id];
-            var f = result.Findings.FirstOrDefault(x => x.Diagnostic.RuleId == rule.Id && x.Diagnostic.Code != DiagnosticCodes.MetricUnavailable.Code);
+            var f = Outcome(result, rule.Id);
             string status = f is null ? "[green]passed[/]" : f.Diagnostic.Code == DiagnosticCodes.QualityRuleFailed.Code ? "[red]failed[/]" : rule.Action == Core.Config.RuleAction.Exclude ? "[yellow]excluded[/]" : "[yellow]flagged[/]";
-            var worst = f is null ? string.Empty : string.Join("\n", f.Images.Take(cap).Select(i => $"{i.Path} ({i.Value.ToString("G4", CultureInfo.InvariantCulture)})"));
-            if (f is not null && f.Images.Count > cap)
-            {
-                worst += $"\n… {f.Images.Count - cap} more";
-            }
-
             table.AddRow(
                 Markup.Escape(rule.Id),
                 Markup.Escape(rule.Metric),
                 Markup.Escape(BoundText(min, max)),
                 status,
-                (f?.Images.Count ?? 0).ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(worst));
+                (f?.Images.Count ?? 0).ToString(CultureInfo.InvariantCulture));
         }
 
         return table;

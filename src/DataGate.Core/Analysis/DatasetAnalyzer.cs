@@ -25,7 +25,7 @@ public static class DatasetAnalyzer
         var files = scan.Files;
         var records = new ImageRecord[files.Count];
         var limits = config.Limits;
-        var analyzer = new ImageAnalyzer(new DecodeOptions(limits.MaxPixels, limits.MaxDecodeMemoryMb << 20, limits.MaxFileMb << 20));
+        var analyzer = new ImageAnalyzer(new DecodeOptions(limits.MaxPixels, limits.MaxDecodeMemoryMb << 20, limits.MaxFileMb << 20), config.BrisqueModel);
         int done = 0;
         int step = Math.Max(1, files.Count / 200);
         progress?.Report(new AnalysisProgress(0, files.Count));

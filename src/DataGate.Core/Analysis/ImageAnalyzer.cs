@@ -10,9 +10,16 @@ namespace DataGate.Core.Analysis;
 public sealed class ImageAnalyzer
 {
     private readonly SafeImageDecoder _decoder;
+    private readonly PixelMetrics _pixelMetrics;
 
     /// <summary>Creates an analyser with the given decode limits.</summary>
-    public ImageAnalyzer(DecodeOptions? options = null) => _decoder = new SafeImageDecoder(options);
+    /// <param name="options">Decode limits; null for the defaults.</param>
+    /// <param name="brisqueModel">BRISQUE model; null for the embedded OpenCV LIVE model.</param>
+    public ImageAnalyzer(DecodeOptions? options = null, Quality.Brisque.BrisqueModel? brisqueModel = null)
+    {
+        _decoder = new SafeImageDecoder(options);
+        _pixelMetrics = new PixelMetrics(brisqueModel);
+    }
 
     /// <summary>Analyses a file and returns its record (with <see cref="ImageRecord.Error"/> set when it could not be analysed).</summary>
     public ImageRecord Analyze(ScannedFile file)
@@ -51,7 +58,7 @@ public sealed class ImageAnalyzer
 
         try
         {
-            PixelMetrics.Compute(decoded.Image!, data, record);
+            _pixelMetrics.Compute(decoded.Image!, data, decoded.Facts!, record);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,24 +1,58 @@
+using DataGate.Core.Hashing;
 using DataGate.Core.Imaging;
+using DataGate.Core.Metrics;
+using DataGate.Core.Quality.Brisque;
 
 namespace DataGate.Core.Analysis;
 
-/// <summary>Fills a record's pixel metrics and hashes from the one decoded buffer.</summary>
-internal static class PixelMetrics
+/// <summary>Fills a record's pixel metrics, hashes and digests from the one decoded buffer.</summary>
+internal sealed class PixelMetrics
 {
-    public static void Compute(RgbImage image, byte[] fileBytes, ImageRecord record)
+    private readonly Brisque _brisque;
+
+    public PixelMetrics(BrisqueModel? model) => _brisque = new Brisque(model ?? BrisqueModel.LoadDefault());
+
+    public void Compute(RgbImage image, byte[] fileBytes, ImageFacts facts, ImageRecord record)
     {
         var v = record.Values;
-        var px = image.Pixels;
-        bool gray = true;
-        for (int i = 0; i < px.Length; i += 3)
+        var q = QualityMetricsCalculator.Compute(image, facts.Mode);
+        v[MetricCatalog.IsGrayscale.Index] = q.IsGrayscale ? 1 : 0;
+        v[MetricCatalog.ColorVariance.Index] = q.ColorVariance;
+        v[MetricCatalog.UniqueColors.Index] = q.UniqueColors;
+        v[MetricCatalog.Entropy.Index] = q.Entropy;
+        v[MetricCatalog.LaplacianVariance.Index] = q.LaplacianVariance;
+        v[MetricCatalog.LuminanceMean.Index] = q.LuminanceMean;
+        v[MetricCatalog.BrightnessMean.Index] = q.BrightnessMean;
+        v[MetricCatalog.BrightnessP01.Index] = q.BrightnessP01;
+        v[MetricCatalog.BrightnessP05.Index] = q.BrightnessP05;
+        v[MetricCatalog.BrightnessP95.Index] = q.BrightnessP95;
+        v[MetricCatalog.BrightnessP99.Index] = q.BrightnessP99;
+        v[MetricCatalog.FftBlur.Index] = q.FftBlur;
+        v[MetricCatalog.SkinToneIta.Index] = q.SkinToneIta;
+        v[MetricCatalog.SkinFraction.Index] = q.SkinFraction;
+        v[MetricCatalog.DarkScore.Index] = q.DarkScore;
+        v[MetricCatalog.LightScore.Index] = q.LightScore;
+        v[MetricCatalog.BlurryScore.Index] = q.BlurryScore;
+        v[MetricCatalog.LowInformationScore.Index] = q.LowInformationScore;
+        v[MetricCatalog.OddAspectRatioScore.Index] = q.OddAspectRatioScore;
+        if (q.SkinTone is not null)
         {
-            if (px[i] != px[i + 1] || px[i] != px[i + 2])
-            {
-                gray = false;
-                break;
-            }
+            record.Texts[TextColumns.SkinTone] = q.SkinTone;
         }
 
-        v[MetricCatalog.IsGrayscale.Index] = gray ? 1 : 0;
+        v[MetricCatalog.Brisque.Index] = _brisque.Score(image);
+
+        var h = PerceptualHash.Compute(image);
+        record.Texts[TextColumns.AHash] = h.AHash;
+        record.Texts[TextColumns.PHash] = h.PHash;
+        record.Texts[TextColumns.DHash] = h.DHash;
+        record.Texts[TextColumns.WHash] = h.WHash;
+        record.Texts[TextColumns.ColorHash] = h.ColorHash;
+        record.HashBits[TextColumns.AHash] = h.AHash64;
+        record.HashBits[TextColumns.PHash] = h.PHash64;
+        record.HashBits[TextColumns.DHash] = h.DHash64;
+        record.HashBits[TextColumns.WHash] = h.WHash64;
+        record.Texts[TextColumns.FileHash] = ContentDigest.FileHash(fileBytes);
+        record.Texts[TextColumns.PixelHash] = ContentDigest.PixelHash(image);
     }
 }

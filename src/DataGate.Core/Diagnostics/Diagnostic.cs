@@ -18,12 +18,12 @@ public sealed record Diagnostic(
     string? ImagePath = null,
     string? RuleId = null)
 {
-    /// <summary>Formats like a compiler message: <c>file(l,c): error DG1001: message [image]</c>.</summary>
+    /// <summary>Formats like a compiler message: <c>file(l,c): error DG1001: message [image]</c>, or <c>image: error DG3005: message</c> when only an image is known.</summary>
     public override string ToString()
     {
-        var where = Location is null ? string.Empty : Location + ": ";
+        var where = Location is not null ? Location + ": " : ImagePath is not null ? ImagePath + ": " : string.Empty;
         var sev = Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "info" };
-        var image = ImagePath is null ? string.Empty : $" [{ImagePath}]";
+        var image = ImagePath is null || Location is null ? string.Empty : $" [{ImagePath}]";
         return $"{where}{sev} {Code}: {Message}{image}";
     }
 }

@@ -29,7 +29,7 @@ public static class LabelResolver
                     var match = source.Pattern!.Match(name);
                     if (!match.Success)
                     {
-                        diagnostics.Add(DiagnosticCodes.LabelNotParsed.Create($"file name '{name}' does not match the label pattern; the image has no labels", source.Location, r.Path));
+                        diagnostics.Add(DiagnosticCodes.LabelNotParsed.Create("file name does not match the label pattern; the image has no labels", source.Location, r.Path));
                         continue;
                     }
 
