@@ -1,6 +1,7 @@
 using DataGate.Core;
 using DataGate.Core.Analysis;
 using DataGate.Core.Config;
+using DataGate.Core.Duplicates;
 using DataGate.Core.Reports;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -21,6 +22,7 @@ public sealed class MetricsCommand : Command<MetricsSettings>
         ArgumentNullException.ThrowIfNull(settings);
         var config = GateConfig.ForFolder(settings.Directory);
         var analysis = ProgressRunner.Run(_console, !settings.NoProgress, p => DatasetAnalyzer.Run(config, p, 0, cancellationToken));
+        DuplicateFinder.Find(analysis.Records, config.Duplicates);
         try
         {
             AtomicFile.WriteText(settings.Out, w => MetricsCsvWriter.Write(w, analysis.Records));

@@ -3,7 +3,7 @@ namespace DataGate.Core.Config;
 /// <summary>The keys each section of datagate.yml accepts; a test keeps schema/datagate.schema.json in sync.</summary>
 internal static class ConfigKeys
 {
-    public static readonly string[] TopKeys = ["version", "dataset", "fields", "quality", "gate", "limits", "brisque"];
+    public static readonly string[] TopKeys = ["version", "dataset", "fields", "quality", "gate", "limits", "brisque", "duplicates"];
 
     public static readonly string[] DatasetKeys = ["root", "include", "exclude", "labels"];
 
@@ -20,6 +20,12 @@ internal static class ConfigKeys
     public static readonly string[] GateKeys = ["max_excluded_fraction", "max_errored_fraction", "min_images"];
 
     public static readonly string[] BrisqueKeys = ["model", "range"];
+
+    public static readonly string[] DuplicateKeys = ["exact", "near", "label_conflicts"];
+
+    public static readonly string[] ExactDuplicateKeys = ["action", "keep"];
+
+    public static readonly string[] NearDuplicateKeys = ["action", "keep", "hash", "max_distance"];
 
     public static readonly string[] LimitKeys = ["max_pixels", "max_decode_memory_mb", "max_file_mb"];
 }

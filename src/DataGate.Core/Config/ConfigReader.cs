@@ -65,6 +65,7 @@ internal sealed partial class ConfigReader
         var gate = top.TryGetValue("gate", out var g) ? ReadGate(g.Value) : new GateSettings();
         var limits = top.TryGetValue("limits", out var l) ? ReadLimits(l.Value) : new LimitSettings();
         var brisque = top.TryGetValue("brisque", out var bq) ? ReadBrisque(bq.Value) : null;
+        var duplicates = top.TryGetValue("duplicates", out var dup) ? ReadDuplicates(dup.Value) : new DuplicateSettings();
         if (dataset is null)
         {
             return null;
@@ -79,6 +80,7 @@ internal sealed partial class ConfigReader
             Gate = gate,
             Limits = limits,
             BrisqueModel = brisque,
+            Duplicates = duplicates,
         };
     }
 

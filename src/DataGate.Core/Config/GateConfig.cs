@@ -27,6 +27,9 @@ public sealed class GateConfig
     /// <summary>A BRISQUE model named by <c>brisque: { model, range }</c>; null means the embedded OpenCV LIVE model.</summary>
     public Quality.Brisque.BrisqueModel? BrisqueModel { get; init; }
 
+    /// <summary>Duplicate policy (defaults: report exact and pHash ≤ 4 near duplicates and label conflicts as warnings).</summary>
+    public DuplicateSettings Duplicates { get; init; } = new();
+
     /// <summary>Builds a configuration for a plain folder with no rules (used by <c>datagate metrics</c>).</summary>
     public static GateConfig ForFolder(string root) => new() { Dataset = new DatasetSettings { Root = Path.GetFullPath(root) } };
 }

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using DataGate.Core.Analysis;
 using DataGate.Core.Config;
 using DataGate.Core.Diagnostics;
+using DataGate.Core.Duplicates;
 using DataGate.Core.Statistics;
 
 namespace DataGate.Core.Rules;
@@ -48,6 +49,10 @@ public static class GateEvaluator
             findings.AddRange(QualityRuleEvaluator.Evaluate(rule, min, max, analysed, exclusions));
         }
 
+        var fields = config.Fields.Count > 0 ? config.Fields.Select(f => f.Name).ToList() : null;
+        var duplicates = DuplicateFinder.Find(records, config.Duplicates, fields);
+        findings.AddRange(DuplicateEvaluator.Evaluate(config.Duplicates, duplicates, exclusions));
+
         int errored = records.Count(r => !r.IsAnalysed);
         int excluded = analysed.Count(r => exclusions.ContainsKey(r.Path));
         var counts = new GateCounts(records.Count, analysed.Count - excluded, excluded, errored);
@@ -59,6 +64,7 @@ public static class GateEvaluator
             Findings = findings,
             Exclusions = exclusions.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal),
             ResolvedBounds = bounds,
+            Duplicates = duplicates,
             Counts = counts,
         };
     }

@@ -22,6 +22,9 @@ public sealed class GateResult
     /// <summary>The resolved bounds of each quality rule (relative thresholds computed on this dataset).</summary>
     public required IReadOnlyDictionary<string, (double Min, double Max)> ResolvedBounds { get; init; }
 
+    /// <summary>Duplicate groups found in this run.</summary>
+    public Duplicates.DuplicateReport Duplicates { get; init; } = Core.Duplicates.DuplicateReport.Empty;
+
     /// <summary>Counts of every input.</summary>
     public required GateCounts Counts { get; init; }
 

@@ -21,6 +21,9 @@ public class JsonSchemaSyncTests
         { "gate", ConfigKeys.GateKeys },
         { "limits", ConfigKeys.LimitKeys },
         { "brisque", ConfigKeys.BrisqueKeys },
+        { "duplicates", ConfigKeys.DuplicateKeys },
+        { "duplicates/exact", ConfigKeys.ExactDuplicateKeys },
+        { "duplicates/near", ConfigKeys.NearDuplicateKeys },
     };
 
     [Theory]

@@ -1,0 +1,82 @@
+using DataGate.Core.Config;
+using DataGate.Core.Diagnostics;
+using DataGate.Core.Duplicates;
+
+namespace DataGate.Core.Rules;
+
+/// <summary>Turns duplicate groups into findings and exclusions according to <see cref="DuplicateSettings"/>.</summary>
+internal static class DuplicateEvaluator
+{
+    public const string ExactRuleId = "duplicates.exact";
+    public const string NearRuleId = "duplicates.near";
+    public const string ConflictRuleId = "duplicates.label_conflicts";
+
+    public static IEnumerable<Finding> Evaluate(DuplicateSettings settings, DuplicateReport report, Dictionary<string, List<string>> exclusions)
+    {
+        foreach (var kind in new[] { DuplicateKind.Exact, DuplicateKind.Near })
+        {
+            var policy = kind == DuplicateKind.Exact ? settings.Exact : settings.Near;
+            var groups = report.Groups.Where(g => g.Kind == kind).ToList();
+            if (policy is null || groups.Count == 0)
+            {
+                continue;
+            }
+
+            string ruleId = kind == DuplicateKind.Exact ? ExactRuleId : NearRuleId;
+            var copies = new List<ImageValue>();
+            foreach (var g in groups)
+            {
+                foreach (var m in g.Members.Where(m => m != g.Kept))
+                {
+                    string how = kind == DuplicateKind.Exact ? (g.ByteIdentical ? "same bytes" : "same pixels") : $"{report.NearHash} within {g.MaxDistance}";
+                    copies.Add(new ImageValue(m, kind == DuplicateKind.Exact ? 0 : g.MaxDistance, $"{how} as '{g.Kept}' (kept), group {g.Id}"));
+                    if (policy.Action == RuleAction.Exclude)
+                    {
+                        Exclude(exclusions, m, ruleId);
+                    }
+                }
+            }
+
+            var code = kind == DuplicateKind.Exact ? DiagnosticCodes.ExactDuplicate : DiagnosticCodes.NearDuplicate;
+            var severity = policy.Action == RuleAction.Fail ? Severity.Error : Severity.Warning;
+            string verb = policy.Action == RuleAction.Exclude ? "excluded" : "found";
+            string what = kind == DuplicateKind.Exact ? "exact-duplicate" : $"near-duplicate ({report.NearHash} distance ≤ {report.NearRadius})";
+            yield return new Finding
+            {
+                Diagnostic = code.Create(severity, $"{groups.Count} {what} group(s): {copies.Count} cop{(copies.Count == 1 ? "y" : "ies")} {verb}; the kept member of each is named", policy.Location, ruleId: ruleId),
+                RuleDescription = $"{what} images: action {policy.Action.ToString().ToLowerInvariant()}, keep {policy.Keep}.",
+                Observed = copies.Count,
+                Images = copies,
+            };
+        }
+
+        if (settings.LabelConflicts is { } conflictAction)
+        {
+            var severity = conflictAction == RuleAction.Fail ? Severity.Error : Severity.Warning;
+            foreach (var g in report.Groups.Where(g => g.ConflictingLabels.Count > 0))
+            {
+                var fields = string.Join(", ", g.ConflictingLabels.Keys);
+                var images = g.Members.Select(m => new ImageValue(m, double.NaN, string.Join(", ", g.ConflictingLabels.Select(kv => $"{kv.Key}={kv.Value.GetValueOrDefault(m, "(none)")}")))).ToList();
+                yield return new Finding
+                {
+                    Diagnostic = DiagnosticCodes.LabelConflict.Create(severity, $"{g.Kind.ToString().ToLowerInvariant()} duplicate group {g.Id} ({g.Members.Count} images) disagrees on {fields}", settings.LabelConflictsLocation ?? settings.Location, ruleId: ConflictRuleId),
+                    RuleDescription = "Members of one duplicate group must carry the same labels.",
+                    Images = images,
+                };
+            }
+        }
+    }
+
+    private static void Exclude(Dictionary<string, List<string>> exclusions, string path, string ruleId)
+    {
+        if (!exclusions.TryGetValue(path, out var ids))
+        {
+            exclusions[path] = ids = [];
+        }
+
+        if (!ids.Contains(ruleId))
+        {
+            ids.Add(ruleId);
+        }
+    }
+}
