@@ -1,6 +1,3 @@
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
-
 namespace DataGate.MSBuild.Tests.Support;
 
 /// <summary>A temporary folder with a small generated dataset under <c>data/</c> and a rule file.</summary>
@@ -42,21 +39,7 @@ internal sealed class Workspace : IDisposable
     public void WriteConfig(string text) => File.WriteAllText(ConfigPath, text);
 
     /// <summary>Writes a 16×16 noise PNG, colour or gray.</summary>
-    public void Image(string name, int seed, bool gray = false)
-    {
-        var rng = new Random(seed);
-        using var image = new Image<Rgb24>(16, 16);
-        for (int y = 0; y < 16; y++)
-        {
-            for (int x = 0; x < 16; x++)
-            {
-                byte r = (byte)rng.Next(256);
-                image[x, y] = gray ? new Rgb24(r, r, r) : new Rgb24(r, (byte)rng.Next(256), (byte)rng.Next(256));
-            }
-        }
-
-        image.SaveAsPng(Path.Combine(Data, name));
-    }
+    public void Image(string name, int seed, bool gray = false) => TestImages.Noise(Path.Combine(Data, name), seed, gray);
 
     public void Dispose()
     {
