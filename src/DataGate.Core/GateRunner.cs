@@ -1,4 +1,5 @@
 using DataGate.Core.Analysis;
+using DataGate.Core.Caching;
 using DataGate.Core.Config;
 using DataGate.Core.Diagnostics;
 using DataGate.Core.Reports;
@@ -18,6 +19,13 @@ public static class GateRunner
     /// <param name="progress">Progress sink, or null.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     public static GateRunOutcome Run(string configPath, string? outputDirectory, IProgress<AnalysisProgress>? progress = null, CancellationToken cancellationToken = default)
+        => Run(configPath, new GateRunOptions { OutputDirectory = outputDirectory, Progress = progress }, cancellationToken);
+
+    /// <summary>Runs the gate for a rule file with options (output folder, analysis cache, ...).</summary>
+    /// <param name="configPath">Path of datagate.yml as the user gave it.</param>
+    /// <param name="options">Where outputs and the cache go.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public static GateRunOutcome Run(string configPath, GateRunOptions options, CancellationToken cancellationToken = default)
     {
         var load = ConfigLoader.Load(configPath);
         if (!load.Succeeded)
@@ -25,16 +33,23 @@ public static class GateRunner
             return new GateRunOutcome { Diagnostics = load.Diagnostics };
         }
 
-        return Run(load.Config!, outputDirectory, progress, cancellationToken);
+        return Run(load.Config!, options, cancellationToken);
     }
 
     /// <summary>Runs the gate for a loaded configuration.</summary>
     public static GateRunOutcome Run(GateConfig config, string? outputDirectory, IProgress<AnalysisProgress>? progress = null, CancellationToken cancellationToken = default)
+        => Run(config, new GateRunOptions { OutputDirectory = outputDirectory, Progress = progress }, cancellationToken);
+
+    /// <summary>Runs the gate for a loaded configuration with options (output folder, analysis cache, ...).</summary>
+    public static GateRunOutcome Run(GateConfig config, GateRunOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(options);
+        var outputDirectory = options.OutputDirectory;
         try
         {
-            var analysis = DatasetAnalyzer.Run(config, progress, 0, cancellationToken);
+            var cache = options.CacheDirectory is null ? null : AnalysisCache.Open(options.CacheDirectory, config);
+            var analysis = DatasetAnalyzer.Run(config, cache, options.Progress, options.MaxDegreeOfParallelism, cancellationToken);
             var result = GateEvaluator.Evaluate(config, analysis);
             var diagnostics = new List<Diagnostic>();
             IReadOnlyList<string> written = [];

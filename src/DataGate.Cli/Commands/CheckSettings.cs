@@ -19,6 +19,11 @@ public sealed class CheckSettings : CommandSettings
     [DefaultValue("artifacts/datagate")]
     public string Out { get; init; } = "artifacts/datagate";
 
+    /// <summary>Analysis cache folder, or null for none.</summary>
+    [CommandOption("--cache <DIR>")]
+    [Description("Folder of the per-image analysis cache: unchanged images are not decoded again. Default: no cache.")]
+    public string? Cache { get; init; }
+
     /// <summary>List every finding.</summary>
     [CommandOption("-v|--verbose")]
     [Description("List every finding, including notes, and more images per finding.")]

@@ -1,3 +1,4 @@
+using DataGate.Core.Caching;
 using DataGate.Core.Config;
 using DataGate.Core.Diagnostics;
 using DataGate.Core.Imaging;
@@ -18,6 +19,15 @@ public static class DatasetAnalyzer
     /// <param name="maxDegreeOfParallelism">Threads to use; 0 means one per core.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     public static DatasetAnalysis Run(GateConfig config, IProgress<AnalysisProgress>? progress = null, int maxDegreeOfParallelism = 0, CancellationToken cancellationToken = default)
+        => Run(config, null, progress, maxDegreeOfParallelism, cancellationToken);
+
+    /// <summary>Runs the analysis, reusing and updating a per-image analysis cache.</summary>
+    /// <param name="config">A validated configuration.</param>
+    /// <param name="cache">The cache (see <see cref="AnalysisCache.Open"/>), or null to decode every file; saved before returning.</param>
+    /// <param name="progress">Receives progress now and then; may be null.</param>
+    /// <param name="maxDegreeOfParallelism">Threads to use; 0 means one per core.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public static DatasetAnalysis Run(GateConfig config, AnalysisCache? cache, IProgress<AnalysisProgress>? progress = null, int maxDegreeOfParallelism = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         var scan = DatasetScanner.Scan(config.Dataset, cancellationToken);
@@ -39,13 +49,18 @@ public static class DatasetAnalyzer
             },
             i =>
             {
-                records[i] = analyzer.Analyze(files[i]);
+                records[i] = cache is null ? analyzer.Analyze(files[i]) : cache.GetOrAnalyze(files[i], analyzer.Analyze);
                 int now = Interlocked.Increment(ref done);
                 if (now % step == 0 || now == files.Count)
                 {
                     progress?.Report(new AnalysisProgress(now, files.Count));
                 }
             });
+
+        if (cache is not null)
+        {
+            diagnostics.AddRange(cache.Save());
+        }
 
         var all = new List<ImageRecord>(records);
         foreach (var (path, reason) in scan.Refused)

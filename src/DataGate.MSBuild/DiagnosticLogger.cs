@@ -1,0 +1,97 @@
+using System.Text;
+using DataGate.Core.Diagnostics;
+using DataGate.Core.Rules;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace DataGate.MSBuild;
+
+/// <summary>
+/// Logs DataGate diagnostics as MSBuild errors, warnings and messages with their DG code, so MSBuild's NoWarn and
+/// WarningsAsErrors apply by code. The file is the diagnostic's location (a position in datagate.yml) or, without
+/// one, the rule file itself; the image a diagnostic is about is named in the message.
+/// </summary>
+internal sealed class DiagnosticLogger
+{
+    /// <summary>How many offending images a rule finding names before "and N more".</summary>
+    public const int MaxImagesInMessage = 5;
+
+    private readonly TaskLoggingHelper _log;
+    private readonly string _configFile;
+    private readonly FailOn _failOn;
+
+    public DiagnosticLogger(TaskLoggingHelper log, string configFile, FailOn failOn)
+    {
+        _log = log;
+        _configFile = configFile;
+        _failOn = failOn;
+    }
+
+    /// <summary>The MSBuild severity of a diagnostic under a <c>DataGateFailOn</c> setting.</summary>
+    public static Severity Map(Diagnostic diagnostic, FailOn failOn)
+    {
+        var code = diagnostic.Code;
+        bool dataFinding = (code.StartsWith("DG2", StringComparison.Ordinal) || code.StartsWith("DG3", StringComparison.Ordinal))
+            && code != DiagnosticCodes.WriteFailed.Code && code != DiagnosticCodes.CacheUnusable.Code;
+        if (!dataFinding)
+        {
+            return diagnostic.Severity;
+        }
+
+        return (failOn, diagnostic.Severity) switch
+        {
+            (FailOn.Warning, Severity.Warning) => Severity.Error,
+            (FailOn.None, Severity.Error) => Severity.Warning,
+            _ => diagnostic.Severity,
+        };
+    }
+
+    /// <summary>The message text: the diagnostic's message, the image it is about, or the first offending images.</summary>
+    public static string Compose(Diagnostic diagnostic, IReadOnlyList<ImageValue>? images)
+    {
+        var text = new StringBuilder(diagnostic.Message);
+        if (diagnostic.ImagePath is not null)
+        {
+            text.Append(" [").Append(diagnostic.ImagePath).Append(']');
+        }
+        else if (images is { Count: > 0 })
+        {
+            text.Append(" [");
+            for (int i = 0; i < Math.Min(images.Count, MaxImagesInMessage); i++)
+            {
+                text.Append(i == 0 ? string.Empty : ", ").Append(images[i].Path);
+            }
+
+            if (images.Count > MaxImagesInMessage)
+            {
+                text.Append(" and ").Append(images.Count - MaxImagesInMessage).Append(" more");
+            }
+
+            text.Append(']');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Logs one diagnostic (with the images of its finding, when it has some).</summary>
+    public void Log(Diagnostic diagnostic, IReadOnlyList<ImageValue>? images = null)
+    {
+        var at = diagnostic.Location;
+        string file = at?.File ?? _configFile;
+        int line = at is { Line: > 0 } ? at.Line : 0;
+        int column = line > 0 ? Math.Max(at!.Column, 1) : 0;
+        var message = Compose(diagnostic, images);
+        switch (Map(diagnostic, _failOn))
+        {
+            case Severity.Error:
+                _log.LogError(null, diagnostic.Code, null, file, line, column, 0, 0, message);
+                break;
+            case Severity.Warning:
+                _log.LogWarning(null, diagnostic.Code, null, file, line, column, 0, 0, message);
+                break;
+            default:
+                _log.LogMessage(null, diagnostic.Code, null, file, line, column, 0, 0, MessageImportance.Normal, message);
+                break;
+        }
+    }
+}
