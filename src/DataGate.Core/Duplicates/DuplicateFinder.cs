@@ -91,6 +91,11 @@ public static class DuplicateFinder
         }
 
         var groupOfImage = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in records)
+        {
+            r.Texts.Remove(TextColumns.DuplicateGroup);
+        }
+
         for (int i = 0; i < items.Count; i++)
         {
             int g = combined.GroupIds[i];
