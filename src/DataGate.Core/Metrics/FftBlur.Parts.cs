@@ -62,61 +62,6 @@ internal static partial class FftBlur
         plan.Forward(im, re, stride, si, sr);
     }
 
-    /// <summary>S applied to one complex vector of the plan's length, normalised.</summary>
-    private static void LowPassVector(FftPlan plan, Span<double> vr, Span<double> vi, double[] bufR, double[] bufI, double[] sr, double[] si)
-    {
-        int n = plan.Length;
-        int lanes = Vector<double>.Count;
-        Array.Clear(bufR, 0, n * lanes);
-        Array.Clear(bufI, 0, n * lanes);
-        for (int t = 0; t < n; t++)
-        {
-            bufR[t * lanes] = vr[t];
-            bufI[t * lanes] = vi[t];
-        }
-
-        LowPassColumns(plan, bufR, bufI, lanes, n, sr, si);
-        for (int t = 0; t < n; t++)
-        {
-            vr[t] = bufR[t * lanes] / n;
-            vi[t] = bufI[t * lanes] / n;
-        }
-    }
-
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var va = MemoryMarshal.Cast<double, Vector<double>>(a);
-        var vb = MemoryMarshal.Cast<double, Vector<double>>(b[..a.Length]);
-        var acc = Vector<double>.Zero;
-        for (int i = 0; i < va.Length; i++)
-        {
-            acc += va[i] * vb[i];
-        }
-
-        double s = Vector.Sum(acc);
-        for (int i = va.Length * Vector<double>.Count; i < a.Length; i++)
-        {
-            s += a[i] * b[i];
-        }
-
-        return s;
-    }
-
-    private static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
-    {
-        var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
-        var vy = MemoryMarshal.Cast<double, Vector<double>>(y[..x.Length]);
-        for (int i = 0; i < vx.Length; i++)
-        {
-            vy[i] += vx[i] * alpha;
-        }
-
-        for (int i = vx.Length * Vector<double>.Count; i < x.Length; i++)
-        {
-            y[i] += alpha * x[i];
-        }
-    }
-
     // recon(y, x) for the rows of pair p: g − scale·L0 − (α_y·ω_W(x) + β_y·u(x)), vectorised over p.
     private static double LogMean(
         double[] l0Even, double[] l0Odd, double[] gEven, double[] gOdd, int sp, int width, double scale,
