@@ -14,7 +14,7 @@ namespace DataGate.Core.Metrics;
 internal sealed partial class FftPlan
 {
     private const int MaxGenericRadix = 13;
-    private const int ChunkColumns = 16;
+    private const int ChunkColumns = 256;
     private static readonly ConcurrentDictionary<int, FftPlan> s_plans = new();
 
     private readonly int[] _radices;
