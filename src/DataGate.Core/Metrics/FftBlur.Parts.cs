@@ -11,7 +11,7 @@ internal static partial class FftBlur
     {
         int sx = FftPlan.PadStride(width);
         var planY = FftPlan.For(height);
-        var (br, bi, sr, si, _, _) = ws.Planes(Math.Max(height * sx, planY.ScratchSize(sx)));
+        var (br, bi, sr, si, _, _) = ws.Planes(height * sx, planY.ScratchSize(sx), 0);
         var (ch, sh) = Line(height);
         var small = ws.Small(2 * width);
         var cR = small.AsSpan(0, width);

@@ -81,10 +81,9 @@ internal static partial class FftBlur
         int sk = FftPlan.PadStride(HalfBand + 1);
         var planX = FftPlan.For(width);
         var planY = FftPlan.For(height);
-        int size = Math.Max(Math.Max(width * sp, height * sk), Math.Max(Math.Max(planX.ScratchSize(sp), planY.ScratchSize(sk)), Math.Max(planX.ScratchSize(lanes), planY.ScratchSize(lanes))));
-        size = Math.Max(size, Math.Max(width, height) * lanes);
-        var (ar, ai, br, bi, sr, si) = ws.Planes(size);
-        var (ge, go, ve, vf) = ws.ExtraPlanes(Math.Max(width * sp, Math.Max(width, height) * lanes));
+        int scratch = Math.Max(Math.Max(planX.ScratchSize(sp), planY.ScratchSize(sk)), planX.ScratchSize(lanes));
+        var (ar, ai, br, bi, sr, si) = ws.Planes(width * sp, height * sk, scratch);
+        var (ge, go, ve, vf) = ws.ExtraPlanes(width * sp, width * lanes);
         var (cw, sw) = Line(width);
         var (ch, sh) = Line(height);
 
