@@ -86,13 +86,13 @@ internal static partial class FftBlur
             var go = MemoryMarshal.Cast<double, Vector<double>>(gOdd.AsSpan(x * sp, sp));
             for (int v = 0; v < le.Length; v++)
             {
-                var exR = (alphaER[v] * wr) - (alphaEI[v] * wi) + (betaER[v] * ur) - (betaEI[v] * ui);
-                var exI = (alphaER[v] * wi) + (alphaEI[v] * wr) + (betaER[v] * ui) + (betaEI[v] * ur);
-                var re = ge[v] - (le[v] * scale) - exR;
-                var oxR = (alphaOR[v] * wr) - (alphaOI[v] * wi) + (betaOR[v] * ur) - (betaOI[v] * ui);
-                var oxI = (alphaOR[v] * wi) + (alphaOI[v] * wr) + (betaOR[v] * ui) + (betaOI[v] * ur);
-                var ro = go[v] - (lo[v] * scale) - oxR;
-                if (!sum.Add((re * re) + (exI * exI)) || !sum.Add((ro * ro) + (oxI * oxI)))
+                var exR = Vector.FusedMultiplyAdd(alphaER[v], new Vector<double>(wr), Vector.FusedMultiplyAdd(alphaEI[v], new Vector<double>(-wi), Vector.FusedMultiplyAdd(betaER[v], new Vector<double>(ur), betaEI[v] * -ui)));
+                var exI = Vector.FusedMultiplyAdd(alphaER[v], new Vector<double>(wi), Vector.FusedMultiplyAdd(alphaEI[v], new Vector<double>(wr), Vector.FusedMultiplyAdd(betaER[v], new Vector<double>(ui), betaEI[v] * ur)));
+                var oxR = Vector.FusedMultiplyAdd(alphaOR[v], new Vector<double>(wr), Vector.FusedMultiplyAdd(alphaOI[v], new Vector<double>(-wi), Vector.FusedMultiplyAdd(betaOR[v], new Vector<double>(ur), betaOI[v] * -ui)));
+                var oxI = Vector.FusedMultiplyAdd(alphaOR[v], new Vector<double>(wi), Vector.FusedMultiplyAdd(alphaOI[v], new Vector<double>(wr), Vector.FusedMultiplyAdd(betaOR[v], new Vector<double>(ui), betaOI[v] * ur)));
+                var re = ge[v] - Vector.FusedMultiplyAdd(le[v], new Vector<double>(scale), exR);
+                var ro = go[v] - Vector.FusedMultiplyAdd(lo[v], new Vector<double>(scale), oxR);
+                if (!sum.AddPair(Vector.FusedMultiplyAdd(re, re, exI * exI), Vector.FusedMultiplyAdd(ro, ro, oxI * oxI)))
                 {
                     return double.NegativeInfinity;
                 }
