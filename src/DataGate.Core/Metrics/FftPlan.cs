@@ -106,7 +106,7 @@ internal sealed partial class FftPlan
             return;
         }
 
-        // Columns are independent: run all stages on a few columns at a time so the working set stays in cache.
+        // Columns are independent; very wide batches run in chunks of up to ChunkColumns columns.
         for (int c0 = 0; c0 < stride; c0 += ChunkColumns)
         {
             int cols = Math.Min(ChunkColumns, stride - c0);
