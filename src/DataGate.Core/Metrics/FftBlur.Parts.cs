@@ -11,7 +11,7 @@ internal static partial class FftBlur
     {
         int sx = FftPlan.PadStride(width);
         var planY = FftPlan.For(height);
-        var (br, bi, sr, si, _, _) = ws.Planes(Math.Max(height * sx, planY.ScratchSize(sx)));
+        var (br, bi, sr, si, _, _) = ws.Planes(height * sx, planY.ScratchSize(sx), 0);
         var (ch, sh) = Line(height);
         var small = ws.Small(2 * width);
         var cR = small.AsSpan(0, width);
@@ -62,61 +62,6 @@ internal static partial class FftBlur
         plan.Forward(im, re, stride, si, sr);
     }
 
-    /// <summary>S applied to one complex vector of the plan's length, normalised.</summary>
-    private static void LowPassVector(FftPlan plan, Span<double> vr, Span<double> vi, double[] bufR, double[] bufI, double[] sr, double[] si)
-    {
-        int n = plan.Length;
-        int lanes = Vector<double>.Count;
-        Array.Clear(bufR, 0, n * lanes);
-        Array.Clear(bufI, 0, n * lanes);
-        for (int t = 0; t < n; t++)
-        {
-            bufR[t * lanes] = vr[t];
-            bufI[t * lanes] = vi[t];
-        }
-
-        LowPassColumns(plan, bufR, bufI, lanes, n, sr, si);
-        for (int t = 0; t < n; t++)
-        {
-            vr[t] = bufR[t * lanes] / n;
-            vi[t] = bufI[t * lanes] / n;
-        }
-    }
-
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var va = MemoryMarshal.Cast<double, Vector<double>>(a);
-        var vb = MemoryMarshal.Cast<double, Vector<double>>(b[..a.Length]);
-        var acc = Vector<double>.Zero;
-        for (int i = 0; i < va.Length; i++)
-        {
-            acc += va[i] * vb[i];
-        }
-
-        double s = Vector.Sum(acc);
-        for (int i = va.Length * Vector<double>.Count; i < a.Length; i++)
-        {
-            s += a[i] * b[i];
-        }
-
-        return s;
-    }
-
-    private static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
-    {
-        var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
-        var vy = MemoryMarshal.Cast<double, Vector<double>>(y[..x.Length]);
-        for (int i = 0; i < vx.Length; i++)
-        {
-            vy[i] += vx[i] * alpha;
-        }
-
-        for (int i = vx.Length * Vector<double>.Count; i < x.Length; i++)
-        {
-            y[i] += alpha * x[i];
-        }
-    }
-
     // recon(y, x) for the rows of pair p: g − scale·L0 − (α_y·ω_W(x) + β_y·u(x)), vectorised over p.
     private static double LogMean(
         double[] l0Even, double[] l0Odd, double[] gEven, double[] gOdd, int sp, int width, double scale,
@@ -141,13 +86,13 @@ internal static partial class FftBlur
             var go = MemoryMarshal.Cast<double, Vector<double>>(gOdd.AsSpan(x * sp, sp));
             for (int v = 0; v < le.Length; v++)
             {
-                var exR = (alphaER[v] * wr) - (alphaEI[v] * wi) + (betaER[v] * ur) - (betaEI[v] * ui);
-                var exI = (alphaER[v] * wi) + (alphaEI[v] * wr) + (betaER[v] * ui) + (betaEI[v] * ur);
-                var re = ge[v] - (le[v] * scale) - exR;
-                var oxR = (alphaOR[v] * wr) - (alphaOI[v] * wi) + (betaOR[v] * ur) - (betaOI[v] * ui);
-                var oxI = (alphaOR[v] * wi) + (alphaOI[v] * wr) + (betaOR[v] * ui) + (betaOI[v] * ur);
-                var ro = go[v] - (lo[v] * scale) - oxR;
-                if (!sum.Add((re * re) + (exI * exI)) || !sum.Add((ro * ro) + (oxI * oxI)))
+                var exR = Vector.FusedMultiplyAdd(alphaER[v], new Vector<double>(wr), Vector.FusedMultiplyAdd(alphaEI[v], new Vector<double>(-wi), Vector.FusedMultiplyAdd(betaER[v], new Vector<double>(ur), betaEI[v] * -ui)));
+                var exI = Vector.FusedMultiplyAdd(alphaER[v], new Vector<double>(wi), Vector.FusedMultiplyAdd(alphaEI[v], new Vector<double>(wr), Vector.FusedMultiplyAdd(betaER[v], new Vector<double>(ui), betaEI[v] * ur)));
+                var oxR = Vector.FusedMultiplyAdd(alphaOR[v], new Vector<double>(wr), Vector.FusedMultiplyAdd(alphaOI[v], new Vector<double>(-wi), Vector.FusedMultiplyAdd(betaOR[v], new Vector<double>(ur), betaOI[v] * -ui)));
+                var oxI = Vector.FusedMultiplyAdd(alphaOR[v], new Vector<double>(wi), Vector.FusedMultiplyAdd(alphaOI[v], new Vector<double>(wr), Vector.FusedMultiplyAdd(betaOR[v], new Vector<double>(ui), betaOI[v] * ur)));
+                var re = ge[v] - Vector.FusedMultiplyAdd(le[v], new Vector<double>(scale), exR);
+                var ro = go[v] - Vector.FusedMultiplyAdd(lo[v], new Vector<double>(scale), oxR);
+                if (!sum.AddPair(Vector.FusedMultiplyAdd(re, re, exI * exI), Vector.FusedMultiplyAdd(ro, ro, oxI * oxI)))
                 {
                     return double.NegativeInfinity;
                 }

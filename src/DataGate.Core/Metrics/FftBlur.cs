@@ -54,100 +54,139 @@ internal static partial class FftBlur
         return (c, s);
     });
 
+    private static void TransposeRow(ReadOnlySpan<byte> gray, int width, int y, double[] plane, int stride, int column)
+    {
+        if (y < 0)
+        {
+            for (int x = 0; x < width; x++)
+            {
+                plane[(x * stride) + column] = 1.0;
+            }
+
+            return;
+        }
+
+        var row = gray.Slice(y * width, width);
+        for (int x = 0; x < row.Length; x++)
+        {
+            plane[(x * stride) + column] = row[x];
+        }
+    }
+
     private static double ComputeWithBandX(ReadOnlySpan<byte> gray, int width, int height, bool bandY, MetricsWorkspace ws)
     {
         int lanes = Vector<double>.Count;
         int pairs = (height + 1) / 2;
         int sp = FftPlan.PadStride(pairs);
-        int sk = FftPlan.PadStride(HalfBand);
+        int sk = FftPlan.PadStride(HalfBand + 1);
         var planX = FftPlan.For(width);
         var planY = FftPlan.For(height);
-        int size = Math.Max(Math.Max(width * sp, height * sk), Math.Max(Math.Max(planX.ScratchSize(sp), planY.ScratchSize(sk)), Math.Max(planX.ScratchSize(lanes), planY.ScratchSize(lanes))));
-        size = Math.Max(size, Math.Max(width, height) * lanes);
-        var (ar, ai, br, bi, sr, si) = ws.Planes(size);
-        var (ge, go, ve, vf) = ws.ExtraPlanes(Math.Max(width * sp, Math.Max(width, height) * lanes));
+        int scratch = Math.Max(Math.Max(planX.ScratchSize(sp), planY.ScratchSize(sk)), planX.ScratchSize(lanes));
+        var (ar, ai, br, bi, sr, si) = ws.Planes(width * sp, height * sk, scratch);
+        var (ge, go, ve, vf) = ws.ExtraPlanes(width * sp, width * lanes);
         var (cw, sw) = Line(width);
         var (ch, sh) = Line(height);
 
-        // a(y) = Σx g·e^{+2πi60x/W} (the −60 x-coefficient of each row) and c(x) = Σy g·e^{+2πi60y/H}.
-        var small = ws.Small(4 * Math.Max(width, height) + (8 * sp));
-        var aR = small.AsSpan(0, height);
-        var aI = small.AsSpan(height, height);
-        var cR = small.AsSpan(2 * height, width);
-        var cI = small.AsSpan((2 * height) + width, width);
-        cR.Clear();
-        cI.Clear();
-        var rowD = ve.AsSpan(0, width);
-        for (int y = 0; y < height; y++)
+        // Transpose into [x][p] planes: rows 2p in ge, rows 2p+1 in go (padding is 1.0, which adds ln 1 = 0 at the end).
+        for (int p = 0; p < sp; p++)
         {
-            var row = gray.Slice(y * width, width);
-            for (int x = 0; x < width; x++)
-            {
-                rowD[x] = row[x];
-            }
-
-            aR[y] = Dot(rowD, cw);
-            aI[y] = Dot(rowD, sw);
-            if (bandY)
-            {
-                Axpy(ch[y], rowD, cR);
-                Axpy(sh[y], rowD, cI);
-            }
+            int y = 2 * p;
+            TransposeRow(gray, width, y < height ? y : -1, ge, sp, p);
+            TransposeRow(gray, width, y + 1 < height ? y + 1 : -1, go, sp, p);
         }
 
-        double dR = 0, dI = 0;
-        for (int y = 0; y < height; y++)
-        {
-            dR += (ch[y] * aR[y]) - (sh[y] * aI[y]);
-            dI += (ch[y] * aI[y]) + (sh[y] * aR[y]);
-        }
-
-        // Pack rows 2p (real) and 2p+1 (imaginary) as columns p of a [x][p] batch; keep a copy for the end.
+        Array.Copy(ge, ar, width * sp);
+        Array.Copy(go, ai, width * sp);
+        bool oddHeight = (height & 1) == 1;
         for (int x = 0; x < width; x++)
         {
-            int o = x * sp;
-            for (int p = 0; p < sp; p++)
+            ar.AsSpan((x * sp) + pairs, sp - pairs).Clear();
+            ai.AsSpan((x * sp) + pairs, sp - pairs).Clear();
+            if (oddHeight)
             {
-                int y = 2 * p;
-                ge[o + p] = p < pairs ? gray[(y * width) + x] : 1.0;
-                go[o + p] = y + 1 < height ? gray[((y + 1) * width) + x] : 1.0;
-                ar[o + p] = p < pairs ? ge[o + p] : 0.0;
-                ai[o + p] = y + 1 < height ? go[o + p] : 0.0;
+                ai[(x * sp) + pairs - 1] = 0.0;
             }
         }
 
+        var small = ws.Small((2 * height) + (2 * width) + (8 * sp));
+        var aR = small.AsSpan(0, height);
+        var aI = small.AsSpan(height, height);
+        var uR = small.AsSpan(2 * height, width);
+        var uI = small.AsSpan((2 * height) + width, width);
         planX.Forward(ar, ai, sp, sr, si);
 
-        // Unpack the spectra of the two real rows, k = 0 … 59, into T[y][k].
-        for (int k = 0; k < HalfBand; k++)
+        // Unpack the spectra of the two real rows into T[y][col]: columns 0 … 59 hold k = 0 … 59, column 60 holds
+        // k = −60, i.e. a(y) = Σx g·e^{+2πi60x/W}, the coefficient of the rank-one term.
+        for (int col = 0; col <= HalfBand; col++)
         {
+            int k = col < HalfBand ? col : width - HalfBand;
             int kn = k == 0 ? 0 : width - k;
             int ok = k * sp, okn = kn * sp;
             for (int p = 0; p < pairs; p++)
             {
                 double zr = ar[ok + p], zi = ai[ok + p], wr = ar[okn + p], wi = ai[okn + p];
                 int y = 2 * p;
-                br[(y * sk) + k] = 0.5 * (zr + wr);
-                bi[(y * sk) + k] = 0.5 * (zi - wi);
+                br[(y * sk) + col] = 0.5 * (zr + wr);
+                bi[(y * sk) + col] = 0.5 * (zi - wi);
                 if (y + 1 < height)
                 {
-                    br[((y + 1) * sk) + k] = 0.5 * (zi + wi);
-                    bi[((y + 1) * sk) + k] = -0.5 * (zr - wr);
+                    br[((y + 1) * sk) + col] = 0.5 * (zi + wi);
+                    bi[((y + 1) * sk) + col] = -0.5 * (zr - wr);
                 }
             }
         }
 
+        double dR = 0, dI = 0;
         for (int y = 0; y < height; y++)
         {
-            Array.Clear(br, (y * sk) + HalfBand, sk - HalfBand);
-            Array.Clear(bi, (y * sk) + HalfBand, sk - HalfBand);
+            Array.Clear(br, (y * sk) + HalfBand + 1, sk - HalfBand - 1);
+            Array.Clear(bi, (y * sk) + HalfBand + 1, sk - HalfBand - 1);
+            aR[y] = br[(y * sk) + HalfBand];
+            aI[y] = bi[(y * sk) + HalfBand];
+            dR += (ch[y] * aR[y]) - (sh[y] * aI[y]);
+            dI += (ch[y] * aI[y]) + (sh[y] * aR[y]);
         }
 
         double scale = 1.0 / width;
+        uR.Clear();
+        uI.Clear();
         if (bandY)
         {
-            LowPassColumns(planY, br, bi, sk, height, sr, si);
+            planY.Forward(br, bi, sk, sr, si);
+
+            // Spectrum of c(x) = Σy g·e^{+2πi60y/H} for kx = −59 … 59: row −60 of the 2-D spectrum (and, for
+            // negative kx, the conjugate of row +60), read before those rows are masked.
+            Array.Clear(ve, 0, width * lanes);
+            Array.Clear(vf, 0, width * lanes);
+            int rowMinus = (height - HalfBand) * sk, rowPlus = HalfBand * sk;
+            for (int k = 0; k < HalfBand; k++)
+            {
+                ve[k * lanes] = br[rowMinus + k];
+                vf[k * lanes] = bi[rowMinus + k];
+                if (k > 0)
+                {
+                    ve[(width - k) * lanes] = br[rowPlus + k];
+                    vf[(width - k) * lanes] = -bi[rowPlus + k];
+                }
+            }
+
+            Array.Clear(br, HalfBand * sk, (height - (2 * HalfBand) + 1) * sk);
+            Array.Clear(bi, HalfBand * sk, (height - (2 * HalfBand) + 1) * sk);
+            planY.Forward(bi, br, sk, si, sr);
             scale /= height;
+            for (int y = 0; y < height; y++)
+            {
+                aR[y] = br[(y * sk) + HalfBand] / height;
+                aI[y] = bi[(y * sk) + HalfBand] / height;
+            }
+
+            // u(x) = (S_x c)(x) + (d/W)·ω_W(x), d = Σy conj(ω_H(y))·a(y).
+            planX.Forward(vf, ve, lanes, si, sr);
+            for (int x = 0; x < width; x++)
+            {
+                uR[x] = (ve[x * lanes] + (dR * cw[x]) + (dI * sw[x])) / width;
+                uI[x] = (vf[x * lanes] + (dI * cw[x]) - (dR * sw[x])) / width;
+            }
         }
 
         // Pack T back: Z(k) = T(2p,k) + i·T(2p+1,k) for k = 0 … 59 and its Hermitian partner at −k; inverse along x.
@@ -179,52 +218,17 @@ internal static partial class FftBlur
 
         planX.Forward(ai, ar, sp, si, sr);
 
-        // Rank-one terms of frequency −60: L += α_y·ω_W(x) + β_y·u(x).
+        // Rank-one terms of frequency −60: L += α_y·ω_W(x) + β_y·u(x), α_y = (S_y a)(y)/W, β_y = ω_H(y)/H.
         var coef = small.AsSpan((2 * height) + (2 * width), 8 * sp);
         coef.Clear();
-        var alphaER = coef[..sp];
-        var alphaEI = coef.Slice(sp, sp);
-        var alphaOR = coef.Slice(2 * sp, sp);
-        var alphaOI = coef.Slice(3 * sp, sp);
-        var betaER = coef.Slice(4 * sp, sp);
-        var betaEI = coef.Slice(5 * sp, sp);
-        var betaOR = coef.Slice(6 * sp, sp);
-        var betaOI = coef.Slice(7 * sp, sp);
-        if (bandY)
-        {
-            LowPassVector(planY, aR, aI, ve, vf, sr, si);
-        }
-
         for (int y = 0; y < height; y++)
         {
             int p = y >> 1;
-            double alR = aR[y] / width, alI = aI[y] / width;
-            double beR = bandY ? ch[y] / height : 0, beI = bandY ? -sh[y] / height : 0;
-            if ((y & 1) == 0)
-            {
-                (alphaER[p], alphaEI[p], betaER[p], betaEI[p]) = (alR, alI, beR, beI);
-            }
-            else
-            {
-                (alphaOR[p], alphaOI[p], betaOR[p], betaOI[p]) = (alR, alI, beR, beI);
-            }
-        }
-
-        var uR = cR;
-        var uI = cI;
-        if (bandY)
-        {
-            LowPassVector(planX, cR, cI, ve, vf, sr, si);
-            for (int x = 0; x < width; x++)
-            {
-                uR[x] = cR[x] + ((dR * cw[x]) + (dI * sw[x])) / width;
-                uI[x] = cI[x] + ((dI * cw[x]) - (dR * sw[x])) / width;
-            }
-        }
-        else
-        {
-            uR.Clear();
-            uI.Clear();
+            int o = (y & 1) == 0 ? 0 : 2 * sp;
+            coef[o + p] = aR[y] / width;
+            coef[o + sp + p] = aI[y] / width;
+            coef[(4 * sp) + o + p] = bandY ? ch[y] / height : 0;
+            coef[(4 * sp) + o + sp + p] = bandY ? -sh[y] / height : 0;
         }
 
         return LogMean(ar, ai, ge, go, sp, width, scale, cw, sw, uR, uI, coef, height);

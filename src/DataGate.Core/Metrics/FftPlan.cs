@@ -14,7 +14,7 @@ namespace DataGate.Core.Metrics;
 internal sealed partial class FftPlan
 {
     private const int MaxGenericRadix = 13;
-    private const int ChunkColumns = 16;
+    private const int ChunkColumns = 256;
     private static readonly ConcurrentDictionary<int, FftPlan> s_plans = new();
 
     private readonly int[] _radices;
@@ -106,7 +106,7 @@ internal sealed partial class FftPlan
             return;
         }
 
-        // Columns are independent: run all stages on a few columns at a time so the working set stays in cache.
+        // Columns are independent; very wide batches run in chunks of up to ChunkColumns columns.
         for (int c0 = 0; c0 < stride; c0 += ChunkColumns)
         {
             int cols = Math.Min(ChunkColumns, stride - c0);

@@ -34,13 +34,37 @@ internal sealed class MetricsWorkspace
     /// <summary>One bit per 16-bit green-blue value (8 KiB); all bits are zero between uses.</summary>
     public ulong[] SliceBits { get; } = new ulong[1 << 10];
 
-    /// <summary>Six double planes of at least <paramref name="size"/> elements (contents undefined).</summary>
-    public (double[] A, double[] B, double[] C, double[] D, double[] E, double[] F) Planes(int size) =>
-        (Grow(ref _a, size), Grow(ref _b, size), Grow(ref _c, size), Grow(ref _d, size), Grow(ref _e, size), Grow(ref _f, size));
+    /// <summary>Buffers above this many elements are dropped after each image instead of being kept.</summary>
+    public const int RetainLimit = 1 << 21;
 
-    /// <summary>Four more double planes of at least <paramref name="size"/> elements (contents undefined).</summary>
-    public (double[] G, double[] H, double[] I, double[] J) ExtraPlanes(int size) =>
-        (Grow(ref _g, size), Grow(ref _h, size), Grow(ref _i, size), Grow(ref _j, size));
+    /// <summary>Six double planes: two of <paramref name="a"/>, two of <paramref name="b"/>, two of <paramref name="c"/> elements.</summary>
+    public (double[] A, double[] B, double[] C, double[] D, double[] E, double[] F) Planes(int a, int b, int c) =>
+        (Grow(ref _a, a), Grow(ref _b, a), Grow(ref _c, b), Grow(ref _d, b), Grow(ref _e, c), Grow(ref _f, c));
+
+    /// <summary>Four more double planes: two of <paramref name="a"/> and two of <paramref name="b"/> elements.</summary>
+    public (double[] G, double[] H, double[] I, double[] J) ExtraPlanes(int a, int b) =>
+        (Grow(ref _g, a), Grow(ref _h, a), Grow(ref _i, b), Grow(ref _j, b));
+
+    /// <summary>Drops buffers grown beyond <see cref="RetainLimit"/> elements so one huge image does not pin memory.</summary>
+    public void ReleaseLarge()
+    {
+        Release(ref _a);
+        Release(ref _b);
+        Release(ref _c);
+        Release(ref _d);
+        Release(ref _e);
+        Release(ref _f);
+        Release(ref _g);
+        Release(ref _h);
+        Release(ref _i);
+        Release(ref _j);
+        Release(ref _gray);
+        Release(ref _ints);
+        Release(ref _scratch);
+        Release(ref _ushorts);
+        Release(ref _resize);
+        Release(ref _block);
+    }
 
     /// <summary>A small double buffer (contents undefined).</summary>
     public double[] Small(int size) => Grow(ref _small, size);
@@ -65,6 +89,14 @@ internal sealed class MetricsWorkspace
 
     /// <summary>A byte buffer for thumbnails (contents undefined).</summary>
     public byte[] Thumb(int size) => Grow(ref _thumb, size);
+
+    private static void Release<T>(ref T[] array)
+    {
+        if (array.Length > RetainLimit)
+        {
+            array = [];
+        }
+    }
 
     private static T[] Grow<T>(ref T[] array, int size)
     {

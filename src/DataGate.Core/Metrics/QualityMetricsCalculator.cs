@@ -9,6 +9,7 @@ namespace DataGate.Core.Metrics;
 public static class QualityMetricsCalculator
 {
     private const int BucketShift = 14;
+    private const int BucketCount = ((1000 * 255 * 255) >> BucketShift) + 1;
 
     // cleanvision brightness key 1000·(0.241 R² + 0.691 G² + 0.068 B²) as exact integers.
     private static readonly int[] s_keyR = BuildKey(241);
@@ -37,31 +38,8 @@ public static class QualityMetricsCalculator
         Span<int> hg = stackalloc int[256];
         Span<int> hb = stackalloc int[256];
         Span<int> hgray = stackalloc int[256];
-        Span<int> buckets = stackalloc int[(s_keyR[255] + s_keyG[255] + s_keyB[255] >> BucketShift) + 1];
-        hr.Clear();
-        hg.Clear();
-        hb.Clear();
-        hgray.Clear();
-        buckets.Clear();
-        var keyR = s_keyR;
-        var keyG = s_keyG;
-        var keyB = s_keyB;
-        int diff = 0;
-        for (int i = 0, j = 0; i < n; i++, j += 3)
-        {
-            int r = px[j], g = px[j + 1], b = px[j + 2];
-            hr[r]++;
-            hg[g]++;
-            hb[b]++;
-            int gv = ((9798 * r) + (19235 * g) + (3735 * b) + 16384) >> 15;
-            gray[i] = (byte)gv;
-            hgray[gv]++;
-            diff |= (r ^ g) | (g ^ b);
-            int key = keyR[r] + keyG[g] + keyB[b];
-            keys[i] = key;
-            buckets[key >> BucketShift]++;
-        }
-
+        Span<int> buckets = stackalloc int[BucketCount];
+        int diff = Scan(px, n, gray, keys, hr, hg, hb, hgray, buckets);
         bool isGray = diff == 0;
         int unique = UniqueColors.Count(px, n, hr, ws);
         var (colorVariance, meanR, meanG, meanB) = ChannelStats(hr, hg, hb, n);
@@ -73,6 +51,7 @@ public static class QualityMetricsCalculator
         var blur = CleanVisionBlur.Compute(px, width, height, ws);
         var lap = Laplacian.Variance(grayspan, width, height);
         var fftb = FftBlur.Compute(grayspan, width, height, ws);
+        ws.ReleaseLarge();
         return new QualityMetrics
         {
             ColorVariance = colorVariance,
@@ -96,6 +75,42 @@ public static class QualityMetricsCalculator
             LowInformationScore = Math.Min(0.1 * pillowEntropy, 1.0),
             OddAspectRatioScore = Math.Min((double)width / height, (double)height / width),
         };
+    }
+
+    /// <summary>
+    /// One pass over the pixels: channel and OpenCV-gray histograms, the gray image, the brightness keys and their
+    /// coarse histogram. Returns the OR of all <c>(R^G)|(G^B)</c> (0 iff the image is gray).
+    /// </summary>
+    internal static int Scan(ReadOnlySpan<byte> px, int n, Span<byte> gray, Span<int> keys, Span<int> hr, Span<int> hg, Span<int> hb, Span<int> hgray, Span<int> buckets)
+    {
+        hr.Clear();
+        hg.Clear();
+        hb.Clear();
+        hgray.Clear();
+        buckets.Clear();
+        var keyR = s_keyR;
+        var keyG = s_keyG;
+        var keyB = s_keyB;
+        int diff = 0;
+        px = px[..(n * 3)];
+        gray = gray[..n];
+        keys = keys[..n];
+        for (int i = 0, j = 0; i < gray.Length; i++, j += 3)
+        {
+            byte r = px[j], g = px[j + 1], b = px[j + 2];
+            hr[r]++;
+            hg[g]++;
+            hb[b]++;
+            byte gv = (byte)(((9798 * r) + (19235 * g) + (3735 * b) + 16384) >> 15);
+            gray[i] = gv;
+            hgray[gv]++;
+            diff |= (r ^ g) | (g ^ b);
+            int key = keyR[r] + keyG[g] + keyB[b];
+            keys[i] = key;
+            buckets[key >> BucketShift]++;
+        }
+
+        return diff;
     }
 
     private static (double Variance, double MeanR, double MeanG, double MeanB) ChannelStats(ReadOnlySpan<int> hr, ReadOnlySpan<int> hg, ReadOnlySpan<int> hb, int n)

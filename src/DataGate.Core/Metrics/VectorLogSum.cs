@@ -46,12 +46,38 @@ internal struct VectorLogSum
         }
 
         _mantissa *= m;
-        if (++_pending == Period)
+        if (++_pending >= Period)
         {
-            var bits = Vector.AsVectorInt64(_mantissa);
-            _exponent += (Vector.ShiftRightLogical(bits, 52) & new Vector<long>(0x7FF)) - new Vector<long>(1023);
-            _mantissa = Vector.AsVectorDouble((bits & new Vector<long>(unchecked((long)0x800FFFFFFFFFFFFFUL))) | new Vector<long>(1023L << 52));
-            _pending = 0;
+            Normalize();
+        }
+
+        return true;
+    }
+
+    private void Normalize()
+    {
+        var bits = Vector.AsVectorInt64(_mantissa);
+        _exponent += (Vector.ShiftRightLogical(bits, 52) & new Vector<long>(0x7FF)) - new Vector<long>(1023);
+        _mantissa = Vector.AsVectorDouble((bits & new Vector<long>(unchecked((long)0x800FFFFFFFFFFFFFUL))) | new Vector<long>(1023L << 52));
+        _pending = 0;
+    }
+
+    /// <summary>Adds ln of every lane of two vectors; returns false when a lane is 0 (the sum is then −∞).</summary>
+    public bool AddPair(Vector<double> m1, Vector<double> m2)
+    {
+        var low = new Vector<double>(1e-30);
+        var high = new Vector<double>(1e30);
+        if (Vector.LessThanAny(Vector.Min(m1, m2), low) || Vector.GreaterThanAny(Vector.Max(m1, m2), high))
+        {
+            return Add(m1) && Add(m2);
+        }
+
+        // Each factor lies in [1e−60, 1e60]; renormalising every 4 pairs keeps the product in range.
+        _mantissa *= m1 * m2;
+        _pending += 2;
+        if (_pending >= Period)
+        {
+            Normalize();
         }
 
         return true;

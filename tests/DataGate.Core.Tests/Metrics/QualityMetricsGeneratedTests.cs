@@ -153,4 +153,26 @@ public class QualityMetricsGeneratedTests
         // cleanvision: ratio = max(w, h) / 64; size = max(int(side // ratio), 1) with Python's float floor division.
         Assert.Equal((ew, eh), CleanVisionBlur.ThumbnailSize(w, h));
     }
+
+    [Fact]
+    public void Should_GiveDefinedValues_When_ImageIsOnePixel()
+    {
+        var m = QualityMetricsCalculator.Compute(Generate(1, 1, (_, _) => (10, 20, 30)));
+        Assert.Equal(1, m.UniqueColors);
+        Assert.Equal(0.0, m.Entropy);
+        Assert.Equal(0.0, m.LaplacianVariance);
+        Assert.Equal(double.NegativeInfinity, m.FftBlur);
+        Assert.Equal(1.0, m.OddAspectRatioScore);
+        Assert.Equal(Math.Sqrt((0.241 * 100) + (0.691 * 400) + (0.068 * 900)) / 255, m.BrightnessP99, 12);
+    }
+
+    [Fact]
+    public void Should_ResizeOnlyHorizontally_When_ImageIsOneRowHigh()
+    {
+        // 300×1: cleanvision asks Pillow for 64×1 (height clamps to 1), so only the horizontal pass runs.
+        var m = QualityMetricsCalculator.Compute(Generate(300, 1, (x, _) => ((byte)(x % 256), 0, 0)));
+        Assert.Equal(1.0 / 300, m.OddAspectRatioScore, 15);
+        Assert.InRange(m.BlurryScore, 0.0, 1.0);
+        Assert.Equal(256, m.UniqueColors);
+    }
 }
