@@ -140,20 +140,32 @@ public sealed class NearDuplicateIndex
                 uint key = (uint)((h & mask) >> shift);
                 for (int f = 0; f < flips.Length; f++)
                 {
+                    // Each unordered pair is visited once: within the own bucket only later positions, and
+                    // across buckets only from the bucket with the smaller key.
                     uint k2 = key ^ flips[f];
-                    int qEnd = offsets[k2 + 1];
-                    for (int q = offsets[k2]; q < qEnd; q++)
+                    int qStart;
+                    if (k2 == key)
                     {
-                        if (ids[q] <= id)
-                        {
-                            continue;
-                        }
+                        qStart = p + 1;
+                    }
+                    else if (k2 < key)
+                    {
+                        continue;
+                    }
+                    else
+                    {
+                        qStart = offsets[k2];
+                    }
 
+                    int qEnd = offsets[k2 + 1];
+                    for (int q = qStart; q < qEnd; q++)
+                    {
                         ulong x = h ^ sorted[q];
                         int d = BitOperations.PopCount(x);
                         if (d <= radius && !FoundEarlier(x, earlier))
                         {
-                            local.Add(new NearDuplicatePair(id, ids[q], d));
+                            int other = ids[q];
+                            local.Add(other > id ? new NearDuplicatePair(id, other, d) : new NearDuplicatePair(other, id, d));
                         }
                     }
                 }
