@@ -47,7 +47,7 @@ internal sealed class HashBenchmark : IBenchmark
         Time(output, "  phash", count, () => PerceptualHash.DctBits(gray, images[0], 8));
         Time(output, "  dhash", count, () => PerceptualHash.DifferenceBits(gray, images[0], 8));
         Time(output, "  whash", count, () => PerceptualHash.WaveletBits(gray, images[0], 8));
-        Time(output, "  colorhash", count, () => PerceptualHash.ColorBits(gray, images[0], 3));
+        Time(output, "  colorhash", count, () => PerceptualHash.ColorBits(images[0], 3));
         Time(output, "  resize 128", count, () => PillowResize.Lanczos(gray, 128, 128));
         Time(output, "  resize 32", count, () => PillowResize.Lanczos(gray, 32, 32));
     }

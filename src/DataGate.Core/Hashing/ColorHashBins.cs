@@ -11,13 +11,14 @@ internal static class ColorHashBins
     // numpy.histogram over linspace(0, 255, 7): edges 0, 42.5, 85, 127.5, 170, 212.5, 255 (last bin closed).
     private static readonly byte[] s_hueBin = BuildHueBins();
 
-    public static bool[] Bits(int[] gray, RgbImage image, int binBits)
+    public static bool[] Bits(RgbImage image, int binBits)
     {
         var rgb = image.Pixels;
         int n = image.PixelCount;
-        // One histogram over codes: 0–5 faint hue bins, 6–11 bright hue bins, 12 black, 13 gray, 14 S == 170.
-        Span<int> counts = stackalloc int[15];
-        counts.Clear();
+        // One histogram over codes: 0–5 faint hue bins, 6–11 bright hue bins, 12 black, 13 gray, 14 S == 170;
+        // four interleaved copies so runs of equal codes do not serialise on one counter.
+        Span<int> counts4 = stackalloc int[15 * 4];
+        counts4.Clear();
         byte[] satTable = PillowHsv.SaturationTable;
         byte[] hue = PillowHsv.HueTable;
         byte[] hueBin = s_hueBin;
@@ -35,8 +36,14 @@ internal static class ColorHashBins
             int code = (s < 170 ? 0 : 6) + hueBin[hue[hueIndex]];
             code = s == 170 ? 14 : code;
             code = s < 85 ? 13 : code;
-            code = gray[i] < 32 ? 12 : code;
-            counts[code]++;
+            code = GrayPlane.Level(r, g, b) < 32 ? 12 : code;
+            counts4[(code << 2) | (i & 3)]++;
+        }
+
+        Span<int> counts = stackalloc int[15];
+        for (int k = 0; k < 15; k++)
+        {
+            counts[k] = counts4[k << 2] + counts4[(k << 2) + 1] + counts4[(k << 2) + 2] + counts4[(k << 2) + 3];
         }
 
         int black = counts[12];
