@@ -1,4 +1,3 @@
-using System.Buffers;
 using DataGate.Core.Imaging;
 
 namespace DataGate.Core.Hashing;
@@ -6,7 +5,7 @@ namespace DataGate.Core.Hashing;
 /// <summary>
 /// Pillow gray levels (<c>convert("L")</c>: <c>(19595 R + 38470 G + 7471 B + 32768) &gt;&gt; 16</c>, 0–255) of one
 /// image as ints, column-major (what the horizontal resize pass reads) and, on first use, row-major. One plane
-/// serves every gray-based hash. Buffers are rented from the shared array pool; dispose to return them.
+/// serves every gray-based hash. Buffers come from <see cref="ScratchBuffers"/>; dispose to give them back.
 /// </summary>
 internal sealed class GrayPlane : IDisposable
 {
@@ -46,13 +45,13 @@ internal sealed class GrayPlane : IDisposable
     {
         if (_rows is not null)
         {
-            ArrayPool<int>.Shared.Return(_rows);
+            ScratchBuffers.Return(_rows);
             _rows = null;
         }
 
         if (_columns is not null)
         {
-            ArrayPool<int>.Shared.Return(_columns);
+            ScratchBuffers.Return(_columns);
             _columns = null;
         }
     }
@@ -60,7 +59,7 @@ internal sealed class GrayPlane : IDisposable
     private static int[] BuildRows(RgbImage image)
     {
         var src = image.Pixels;
-        var rows = ArrayPool<int>.Shared.Rent(image.PixelCount);
+        var rows = ScratchBuffers.Rent<int>(image.PixelCount);
         for (int i = 0, j = 0; i < image.PixelCount; i++, j += 3)
         {
             rows[i] = Level(src[j], src[j + 1], src[j + 2]);
@@ -76,7 +75,7 @@ internal sealed class GrayPlane : IDisposable
         int width = image.Width;
         int height = image.Height;
         var src = image.Pixels;
-        var cols = ArrayPool<int>.Shared.Rent(width * height);
+        var cols = ScratchBuffers.Rent<int>(width * height);
         for (int x0 = 0; x0 < width; x0 += Block)
         {
             int x1 = Math.Min(width, x0 + Block);

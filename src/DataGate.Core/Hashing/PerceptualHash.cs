@@ -137,8 +137,8 @@ public static class PerceptualHash
         int maxLevel = BitOperations.Log2((uint)scale);
         int level = BitOperations.Log2((uint)hashSize);
         var px = PillowResize.Lanczos(gray, scale, scale);
-        var data = System.Buffers.ArrayPool<double>.Shared.Rent(px.Length);
-        var scratch = System.Buffers.ArrayPool<double>.Shared.Rent(px.Length);
+        var data = ScratchBuffers.Rent<double>(px.Length);
+        var scratch = ScratchBuffers.Rent<double>(px.Length);
         try
         {
             for (int i = 0; i < px.Length; i++)
@@ -152,8 +152,8 @@ public static class PerceptualHash
         }
         finally
         {
-            System.Buffers.ArrayPool<double>.Shared.Return(data);
-            System.Buffers.ArrayPool<double>.Shared.Return(scratch);
+            ScratchBuffers.Return(data);
+            ScratchBuffers.Return(scratch);
         }
     }
 
