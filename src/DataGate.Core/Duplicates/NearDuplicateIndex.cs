@@ -8,8 +8,10 @@ namespace DataGate.Core.Duplicates;
 /// the 64 bits are split into m substrings; by the pigeonhole principle two hashes within radius r = q·m + a
 /// agree within q bits on one of the first a + 1 substrings or within q − 1 bits on one of the others. Each
 /// substring gets a direct-address table; every hash looks up the keys within its substring radius and the
-/// candidates are verified with a popcount. A pair is reported only by the first substring that can find it, so
-/// no set of seen pairs is needed. m is chosen by a cost estimate; all-pairs comparison is used when cheaper
+/// candidates are verified with a popcount. Each unordered pair is visited once per substring (own bucket: later
+/// positions only; other buckets: only from the smaller key) and reported only by the first substring that can
+/// find it, so no set of seen pairs is needed. One substring table exists at a time (memory ≈ 12 bytes per hash
+/// plus 4 · 2^bits). m is chosen by a cost estimate; all-pairs comparison is used when cheaper
 /// (few hashes or a large radius).
 /// </summary>
 public sealed class NearDuplicateIndex
@@ -140,20 +142,32 @@ public sealed class NearDuplicateIndex
                 uint key = (uint)((h & mask) >> shift);
                 for (int f = 0; f < flips.Length; f++)
                 {
+                    // Each unordered pair is visited once: within the own bucket only later positions, and
+                    // across buckets only from the bucket with the smaller key.
                     uint k2 = key ^ flips[f];
-                    int qEnd = offsets[k2 + 1];
-                    for (int q = offsets[k2]; q < qEnd; q++)
+                    int qStart;
+                    if (k2 == key)
                     {
-                        if (ids[q] <= id)
-                        {
-                            continue;
-                        }
+                        qStart = p + 1;
+                    }
+                    else if (k2 < key)
+                    {
+                        continue;
+                    }
+                    else
+                    {
+                        qStart = offsets[k2];
+                    }
 
+                    int qEnd = offsets[k2 + 1];
+                    for (int q = qStart; q < qEnd; q++)
+                    {
                         ulong x = h ^ sorted[q];
                         int d = BitOperations.PopCount(x);
                         if (d <= radius && !FoundEarlier(x, earlier))
                         {
-                            local.Add(new NearDuplicatePair(id, ids[q], d));
+                            int other = ids[q];
+                            local.Add(other > id ? new NearDuplicatePair(id, other, d) : new NearDuplicatePair(other, id, d));
                         }
                     }
                 }

@@ -11,16 +11,26 @@ internal static class ColorHashBins
     // numpy.histogram over linspace(0, 255, 7): edges 0, 42.5, 85, 127.5, 170, 212.5, 255 (last bin closed).
     private static readonly byte[] s_hueBin = BuildHueBins();
 
-    public static bool[] Bits(int[] gray, RgbImage image, int binBits)
+    // By saturation: code = (hue bin & keep) + base. Faint (85 ≤ S < 170): bin + 0; bright (S > 170): bin + 6;
+    // gray (S < 85): 13; S == 170: 14 (a colour pixel in no hue bin).
+    private static readonly byte[] s_keepHue = BuildSaturationTable(keep: true);
+    private static readonly byte[] s_codeBase = BuildSaturationTable(keep: false);
+
+    public static bool[] Bits(RgbImage image, int binBits)
     {
         var rgb = image.Pixels;
         int n = image.PixelCount;
-        // One histogram over codes: 0–5 faint hue bins, 6–11 bright hue bins, 12 black, 13 gray, 14 S == 170.
-        Span<int> counts = stackalloc int[15];
-        counts.Clear();
+        // One histogram over codes: 0–5 faint hue bins, 6–11 bright hue bins, 12 black, 13 gray, 14 S == 170;
+        // four interleaved copies so runs of equal codes do not serialise on one counter.
+        Span<int> counts4 = stackalloc int[15 * 4];
+        counts4.Clear();
         byte[] satTable = PillowHsv.SaturationTable;
         byte[] hue = PillowHsv.HueTable;
         byte[] hueBin = s_hueBin;
+        byte[] keepHue = s_keepHue;
+        byte[] codeBase = s_codeBase;
+
+        // Branch-free: pixel colours are noisy, so branches on "which channel is the maximum" mispredict.
         for (int i = 0, j = 0; i < n; i++, j += 3)
         {
             int r = rgb[j];
@@ -29,14 +39,23 @@ internal static class ColorHashBins
             int hi = Math.Max(r, Math.Max(g, b));
             int lo = Math.Min(r, Math.Min(g, b));
             int s = satTable[(hi << 8) | (hi - lo)];
-            int hueIndex = r == hi ? ((hi - g) << 8) | (hi - b)
-                : g == hi ? 0x10000 | ((hi - r) << 8) | (hi - b)
-                : 0x20000 | ((hi - g) << 8) | (hi - r);
-            int code = (s < 170 ? 0 : 6) + hueBin[hue[hueIndex]];
-            code = s == 170 ? 14 : code;
-            code = s < 85 ? 13 : code;
-            code = gray[i] < 32 ? 12 : code;
-            counts[code]++;
+
+            // Hue table case: 0 when R is the maximum, 1 when G is (and R not), else 2 (see PillowHsv.HueTable).
+            int isR = 1 + ((r - hi) >> 31);
+            int isG = (1 + ((g - hi) >> 31)) & (isR ^ 1);
+            int d1 = hi - (g + (isG * (r - g)));
+            int d2 = hi - (r + ((isR | isG) * (b - r)));
+            int hueIndex = ((2 - (2 * isR) - isG) << 16) | (d1 << 8) | d2;
+            int code = (hueBin[hue[hueIndex]] & keepHue[s]) + codeBase[s];
+            int isBlack = (GrayPlane.Level(r, g, b) - 32) >> 31;
+            code = (code & ~isBlack) | (12 & isBlack);
+            counts4[(code << 2) | (i & 3)]++;
+        }
+
+        Span<int> counts = stackalloc int[15];
+        for (int k = 0; k < 15; k++)
+        {
+            counts[k] = counts4[k << 2] + counts4[(k << 2) + 1] + counts4[(k << 2) + 2] + counts4[(k << 2) + 3];
         }
 
         int black = counts[12];
@@ -67,6 +86,18 @@ internal static class ColorHashBins
         }
 
         return bits;
+    }
+
+    private static byte[] BuildSaturationTable(bool keep)
+    {
+        var t = new byte[256];
+        for (int s = 0; s < 256; s++)
+        {
+            bool colour = s >= 85 && s != 170;
+            t[s] = keep ? (byte)(colour ? 0xFF : 0) : (byte)(s < 85 ? 13 : s == 170 ? 14 : s < 170 ? 0 : 6);
+        }
+
+        return t;
     }
 
     private static byte[] BuildHueBins()

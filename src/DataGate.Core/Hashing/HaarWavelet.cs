@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace DataGate.Core.Hashing;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal static class HaarWavelet
     /// <param name="scratch">Work buffer of at least n² values.</param>
     public static void RemoveLowestFrequency(double[] data, int n, double[] scratch)
     {
-        int levels = System.Numerics.BitOperations.Log2((uint)n);
+        int levels = BitOperations.Log2((uint)n);
 
         // Decompose in place: after each level the top-left (size/2)² holds LL, other quadrants the details
         // in the layout [aa ad; da dd] (first letter = axis 0).
@@ -63,7 +65,13 @@ internal static class HaarWavelet
             int r0 = 2 * i * n;
             int r1 = r0 + n;
             int lo = i * n;
-            for (int x = 0; x < size; x++)
+            int x = 0;
+            for (; x <= size - Vector<double>.Count; x += Vector<double>.Count)
+            {
+                ((new Vector<double>(a, r1 + x) * H) + (new Vector<double>(a, r0 + x) * H)).CopyTo(t, lo + x);
+            }
+
+            for (; x < size; x++)
             {
                 t[lo + x] = (H * a[r1 + x]) + (H * a[r0 + x]);
             }
@@ -91,7 +99,16 @@ internal static class HaarWavelet
             int r1 = r0 + n;
             int lo = i * n;
             int hi = (i + half) * n;
-            for (int x = 0; x < size; x++)
+            int x = 0;
+            for (; x <= size - Vector<double>.Count; x += Vector<double>.Count)
+            {
+                var x0 = new Vector<double>(a, r0 + x);
+                var x1 = new Vector<double>(a, r1 + x);
+                ((x1 * H) + (x0 * H)).CopyTo(t, lo + x);
+                ((x1 * -H) + (x0 * H)).CopyTo(t, hi + x);
+            }
+
+            for (; x < size; x++)
             {
                 double x0 = a[r0 + x];
                 double x1 = a[r1 + x];
@@ -139,7 +156,16 @@ internal static class HaarWavelet
             int hi = (i + half) * n;
             int r0 = 2 * i * n;
             int r1 = r0 + n;
-            for (int x = 0; x < size; x++)
+            int x = 0;
+            for (; x <= size - Vector<double>.Count; x += Vector<double>.Count)
+            {
+                var l = new Vector<double>(t, lo + x);
+                var h = new Vector<double>(t, hi + x);
+                ((l * H) + (h * H)).CopyTo(a, r0 + x);
+                ((l * H) + (h * -H)).CopyTo(a, r1 + x);
+            }
+
+            for (; x < size; x++)
             {
                 double l = t[lo + x];
                 double h = t[hi + x];

@@ -51,8 +51,8 @@ public static class PerceptualHash
     /// <param name="binBits">Bits per bin, 1–8 (3 gives 42 bits, 11 hex digits).</param>
     public static string ColorHash(RgbImage image, int binBits = 3)
     {
-        using var gray = Gray(image);
-        return HashFormat.ToHex(ColorBits(gray, image, binBits));
+        ArgumentNullException.ThrowIfNull(image);
+        return HashFormat.ToHex(ColorBits(image, binBits));
     }
 
     /// <summary>All five hashes at their defaults (size 8, binbits 3), sharing one Pillow-gray buffer.</summary>
@@ -64,7 +64,7 @@ public static class PerceptualHash
         var p = DctBits(gray, image, 8);
         var d = DifferenceBits(gray, image, 8);
         var w = WaveletBits(gray, image, 8);
-        var c = ColorBits(gray, image, 3);
+        var c = ColorBits(image, 3);
         return new ImageHashes(
             HashFormat.ToHex(a), HashFormat.ToHex(p), HashFormat.ToHex(d), HashFormat.ToHex(w), HashFormat.ToHex(c),
             HashFormat.ToUInt64(a), HashFormat.ToUInt64(p), HashFormat.ToUInt64(d), HashFormat.ToUInt64(w));
@@ -137,8 +137,8 @@ public static class PerceptualHash
         int maxLevel = BitOperations.Log2((uint)scale);
         int level = BitOperations.Log2((uint)hashSize);
         var px = PillowResize.Lanczos(gray, scale, scale);
-        var data = System.Buffers.ArrayPool<double>.Shared.Rent(px.Length);
-        var scratch = System.Buffers.ArrayPool<double>.Shared.Rent(px.Length);
+        var data = ScratchBuffers.Rent<double>(px.Length);
+        var scratch = ScratchBuffers.Rent<double>(px.Length);
         try
         {
             for (int i = 0; i < px.Length; i++)
@@ -152,16 +152,16 @@ public static class PerceptualHash
         }
         finally
         {
-            System.Buffers.ArrayPool<double>.Shared.Return(data);
-            System.Buffers.ArrayPool<double>.Shared.Return(scratch);
+            ScratchBuffers.Return(data);
+            ScratchBuffers.Return(scratch);
         }
     }
 
-    internal static bool[] ColorBits(GrayPlane gray, RgbImage image, int binBits)
+    internal static bool[] ColorBits(RgbImage image, int binBits)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(binBits, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(binBits, 8);
-        return ColorHashBins.Bits(gray.Rows, image, binBits);
+        return ColorHashBins.Bits(image, binBits);
     }
 
     private static bool[] AboveMedian(double[] values)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Numerics.Tensors;
 
@@ -54,7 +53,7 @@ internal static class PillowResize
             tempRows = vert.Bounds[(outHeight * 2) - 2] + vert.Bounds[(outHeight * 2) - 1] - firstRow;
         }
 
-        var temp = ArrayPool<int>.Shared.Rent(outWidth * tempRows);
+        var temp = ScratchBuffers.Rent<int>(outWidth * tempRows);
         try
         {
             Horizontal(src.Columns, height, firstRow, tempRows, horiz, temp, outWidth);
@@ -73,7 +72,7 @@ internal static class PillowResize
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(temp);
+            ScratchBuffers.Return(temp);
         }
     }
 

@@ -28,6 +28,26 @@ public sealed class PerceptualHashTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Should_MatchStraightforwardColorhash_When_PixelsAreRandom(int seed)
+    {
+        // Channels drawn from a few levels so ties (two channels equal to the maximum), black, gray and S == 170
+        // all occur often.
+        var rng = new Random(seed);
+        byte[] levels = [0, 10, 31, 32, 40, 85, 100, 128, 170, 200, 255];
+        var px = new byte[150 * 90 * 3];
+        for (int i = 0; i < px.Length; i++)
+        {
+            px[i] = rng.Next(3) == 0 ? (byte)rng.Next(256) : levels[rng.Next(levels.Length)];
+        }
+
+        var img = new RgbImage(150, 90, px);
+        Assert.Equal(ReferenceColorHash(img), PerceptualHash.ColorHash(img));
+    }
+
+    [Theory]
     [InlineData(255, 0, 0, 0, 255)]
     [InlineData(0, 255, 0, 85, 255)]
     [InlineData(0, 0, 255, 170, 255)]
@@ -93,6 +113,58 @@ public sealed class PerceptualHashTests
         }
 
         Assert.Equal("aaaaaaaaaaaaaaaa", PerceptualHash.AverageHash(new RgbImage(8, 8, px)));
+    }
+
+    // imagehash.colorhash(binbits=3) written out directly over PillowHsv.Compute, without tables or tricks.
+    private static string ReferenceColorHash(RgbImage img)
+    {
+        int n = img.PixelCount, black = 0, gray = 0, colours = 0;
+        var faint = new int[6];
+        var bright = new int[6];
+        double[] edges = [0, 42.5, 85, 127.5, 170, 212.5, 255];
+        for (int i = 0; i < n; i++)
+        {
+            byte r = img.Pixels[i * 3], g = img.Pixels[(i * 3) + 1], b = img.Pixels[(i * 3) + 2];
+            int level = ((19595 * r) + (38470 * g) + (7471 * b) + 32768) >> 16;
+            var (h, s) = PillowHsv.Compute(r, g, b);
+            if (level < 32)
+            {
+                black++;
+                continue;
+            }
+
+            if (s < 85)
+            {
+                gray++;
+                continue;
+            }
+
+            colours++;
+            int bin = 5;
+            for (int k = 0; k < 5; k++)
+            {
+                if (h < edges[k + 1])
+                {
+                    bin = k;
+                    break;
+                }
+            }
+
+            if (s < 170)
+            {
+                faint[bin]++;
+            }
+            else if (s > 170)
+            {
+                bright[bin]++;
+            }
+        }
+
+        var values = new List<int> { Math.Min(7, (int)((double)black / n * 8)), Math.Min(7, (int)((double)gray / n * 8)) };
+        double c = Math.Max(1, colours);
+        values.AddRange(faint.Concat(bright).Select(v => Math.Min(7, (int)(v * 8 / c))));
+        var bits = values.SelectMany(v => new[] { v / 4 % 8 > 0, v / 2 % 4 > 0, v % 2 > 0 }).ToArray();
+        return HashFormat.ToHex(bits);
     }
 
     private static RgbImage Gradient(int w, int h)
