@@ -3,7 +3,7 @@ namespace DataGate.Core.Config;
 /// <summary>The keys each section of datagate.yml accepts; a test keeps schema/datagate.schema.json in sync.</summary>
 internal static class ConfigKeys
 {
-    public static readonly string[] TopKeys = ["version", "dataset", "fields", "quality", "gate", "limits", "brisque"];
+    public static readonly string[] TopKeys = ["version", "dataset", "fields", "quality", "gate", "limits", "brisque", "derived", "balance", "parity"];
 
     public static readonly string[] DatasetKeys = ["root", "include", "exclude", "labels"];
 
@@ -20,6 +20,16 @@ internal static class ConfigKeys
     public static readonly string[] GateKeys = ["max_excluded_fraction", "max_errored_fraction", "min_images"];
 
     public static readonly string[] BrisqueKeys = ["model", "range"];
+
+    public static readonly string[] BalanceKeys = ["id", "field", "cross", "min_share", "min_count", "reference", "max_distance", "max_ratio", "action", "description"];
+
+    public static readonly string[] DistanceKeys = ["total_variation", "kl", "chi2_p_value"];
+
+    public static readonly string[] ParityKeys = ["id", "metric", "across", "max_effect", "action", "description"];
+
+    public static readonly string[] EffectKeys = ["cohens_d", "ks", "auc"];
+
+    public static readonly string[] DerivedKeys = ["luminance_bins"];
 
     public static readonly string[] LimitKeys = ["max_pixels", "max_decode_memory_mb", "max_file_mb"];
 }

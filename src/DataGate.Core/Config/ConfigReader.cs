@@ -65,6 +65,9 @@ internal sealed partial class ConfigReader
         var gate = top.TryGetValue("gate", out var g) ? ReadGate(g.Value) : new GateSettings();
         var limits = top.TryGetValue("limits", out var l) ? ReadLimits(l.Value) : new LimitSettings();
         var brisque = top.TryGetValue("brisque", out var bq) ? ReadBrisque(bq.Value) : null;
+        var derived = top.TryGetValue("derived", out var dv) ? ReadDerived(dv.Value) : new DerivedSettings();
+        var balance = top.TryGetValue("balance", out var bl) ? ReadBalance(bl.Value, fields, derived) : [];
+        var parity = top.TryGetValue("parity", out var pr) ? ReadParity(pr.Value, fields, derived) : [];
         if (dataset is null)
         {
             return null;
@@ -79,6 +82,9 @@ internal sealed partial class ConfigReader
             Gate = gate,
             Limits = limits,
             BrisqueModel = brisque,
+            Derived = derived,
+            Balance = balance,
+            Parity = parity,
         };
     }
 
