@@ -40,7 +40,7 @@ public static class GateRunner
             IReadOnlyList<string> written = [];
             if (outputDirectory is not null)
             {
-                var (files, error) = ReportSet.WriteAll(outputDirectory, result);
+                var (files, error) = ReportSet.WriteAll(outputDirectory, result, [BalanceSection.Create(result)]);
                 written = files;
                 if (error is not null)
                 {
