@@ -133,6 +133,13 @@ public sealed class BalanceSection : ReportSection
         {
             w.WriteLine($"### Parity `{p.Rule.Id}`: {p.Rule.Metric} across {p.Rule.Across}");
             w.WriteLine();
+            if (p.Pairs.Count == 0)
+            {
+                w.WriteLine($"No two {p.Rule.Across} groups have a defined {p.Rule.Metric}; nothing was compared.");
+                w.WriteLine();
+                continue;
+            }
+
             w.WriteLine("| higher | lower | n | Cohen's d | KS | AUC |");
             w.WriteLine("|---|---|---:|---:|---:|---:|");
             foreach (var pair in p.Pairs)

@@ -39,7 +39,10 @@ public sealed class BalanceTables
     /// <summary>Parity rule results, in file order.</summary>
     public required IReadOnlyList<ParityRuleResult> Parity { get; init; }
 
-    /// <summary>Every metric × every category field, strongest separation first (report only).</summary>
+    /// <summary>
+    /// Every metric × every category field with its most separated pair of groups, ranked by AUC separation
+    /// max(AUC, 1 − AUC) then |Cohen's d| (report only).
+    /// </summary>
     public required IReadOnlyList<CueScanEntry> CueScan { get; init; }
 
     /// <summary>Computes the tables over the kept images of a run.</summary>
@@ -145,11 +148,14 @@ public sealed class BalanceTables
                 var usable = pairs.Where(p => p.Effects.CountA >= MinScanGroup && p.Effects.CountB >= MinScanGroup && double.IsFinite(p.Effects.CohensD)).ToList();
                 if (usable.Count > 0)
                 {
-                    entries.Add(new CueScanEntry(metric.Name, field.Name, usable.MaxBy(p => Math.Abs(p.Effects.CohensD))!, usable.Count));
+                    entries.Add(new CueScanEntry(metric.Name, field.Name, usable.MaxBy(Strength)!, usable.Count));
                 }
             }
         }
 
-        return [.. entries.OrderByDescending(e => Math.Abs(e.Strongest.Effects.CohensD)).ThenBy(e => e.Metric, StringComparer.Ordinal).ThenBy(e => e.Field, StringComparer.Ordinal)];
+        return [.. entries.OrderByDescending(e => Strength(e.Strongest)).ThenBy(e => e.Metric, StringComparer.Ordinal).ThenBy(e => e.Field, StringComparer.Ordinal)];
     }
+
+    // Rank-based separation first (robust to outliers and to near-constant metrics), then |d|.
+    private static (double, double) Strength(GroupPairEffect p) => (p.Measure(EffectMeasure.Auc), Math.Abs(p.Effects.CohensD));
 }
