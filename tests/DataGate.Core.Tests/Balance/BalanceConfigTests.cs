@@ -7,7 +7,7 @@ public class BalanceConfigTests
     [Fact]
     public void Should_ReadEveryRuleKind_When_SectionsAreValid()
     {
-        var config = BalanceFixture.Config("""
+        var config = BalanceFixture.BuildConfig("""
             derived: { luminance_bins: 5 }
             balance:
               - id: share

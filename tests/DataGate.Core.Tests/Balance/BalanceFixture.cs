@@ -28,7 +28,7 @@ internal static class BalanceFixture
 
     public static ConfigLoadResult Parse(string body) => ConfigLoader.Parse((Header + body).ReplaceLineEndings("\n"), "datagate.yml", s_dir.Value);
 
-    public static GateConfig Config(string body)
+    public static GateConfig BuildConfig(string body)
     {
         var result = Parse(body);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
