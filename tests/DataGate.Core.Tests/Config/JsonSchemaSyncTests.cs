@@ -21,6 +21,11 @@ public class JsonSchemaSyncTests
         { "gate", ConfigKeys.GateKeys },
         { "limits", ConfigKeys.LimitKeys },
         { "brisque", ConfigKeys.BrisqueKeys },
+        { "derived", ConfigKeys.DerivedKeys },
+        { "balance/[]", ConfigKeys.BalanceKeys },
+        { "balance/[]/max_distance", ConfigKeys.DistanceKeys },
+        { "parity/[]", ConfigKeys.ParityKeys },
+        { "parity/[]/max_effect", ConfigKeys.EffectKeys },
     };
 
     [Theory]
@@ -36,6 +41,13 @@ public class JsonSchemaSyncTests
     public void Should_ListEveryMetric_When_QualityMetricEnumIsRead()
     {
         var names = Resolve("quality/[]").GetProperty("properties").GetProperty("metric").GetProperty("enum").EnumerateArray().Select(e => e.GetString());
+        Assert.Equal(MetricCatalog.All.Select(m => m.Name), names);
+    }
+
+    [Fact]
+    public void Should_ListEveryMetric_When_ParityMetricEnumIsRead()
+    {
+        var names = Resolve("parity/[]").GetProperty("properties").GetProperty("metric").GetProperty("enum").EnumerateArray().Select(e => e.GetString());
         Assert.Equal(MetricCatalog.All.Select(m => m.Name), names);
     }
 
