@@ -40,8 +40,8 @@ public sealed class BalanceTables
     public required IReadOnlyList<ParityRuleResult> Parity { get; init; }
 
     /// <summary>
-    /// Every metric × every category field with its most separated pair of groups, ranked by AUC separation
-    /// max(AUC, 1 − AUC) then |Cohen's d| (report only).
+    /// Every metric × every label field (declared category fields and bins) with its most separated pair of groups,
+    /// ranked by AUC separation max(AUC, 1 − AUC) then |Cohen's d| (report only).
     /// </summary>
     public required IReadOnlyList<CueScanEntry> CueScan { get; init; }
 
@@ -135,15 +135,9 @@ public sealed class BalanceTables
         var entries = new List<CueScanEntry>();
         foreach (var metric in MetricCatalog.All)
         {
-            foreach (var field in categories)
+            // Label fields only: a metric-derived field (skin_tone, luminance_bin) correlates with metrics by construction.
+            foreach (var field in categories.Where(c => c.Kind != CategoryFieldKind.Derived))
             {
-                // A field derived from the metric itself separates its groups by construction.
-                if ((metric == MetricCatalog.LuminanceMean && field.Name == DerivedFields.LuminanceBin) ||
-                    (metric == MetricCatalog.SkinToneIta && field.Name == DerivedFields.SkinTone))
-                {
-                    continue;
-                }
-
                 var (pairs, _) = ParityEvaluator.Pairs(metric, field, kept);
                 var usable = pairs.Where(p => p.Effects.CountA >= MinScanGroup && p.Effects.CountB >= MinScanGroup && double.IsFinite(p.Effects.CohensD)).ToList();
                 if (usable.Count > 0)

@@ -107,6 +107,7 @@ public sealed class BalanceTablesTests : IDisposable
         Assert.Contains(balance.GetProperty("metric_summaries").EnumerateArray(), s => s.GetProperty("variable").GetString() == "entropy" && s.GetProperty("by").GetString() == "skin_tone");
         var top = balance.GetProperty("cue_scan")[0];
         Assert.Equal(("entropy", "gender"), (top.GetProperty("metric").GetString(), top.GetProperty("field").GetString()));
+        Assert.DoesNotContain(balance.GetProperty("cue_scan").EnumerateArray(), e => e.GetProperty("field").GetString() is "luminance_bin" or "skin_tone");
 
         var md = new StringWriter();
         section.WriteMarkdown(md);
