@@ -27,6 +27,7 @@ public static class DataGateApp
             config.AddCommand<MetricsCommand>("metrics")
                 .WithDescription("Write every per-image metric of a folder to a CSV file (no rule file needed).")
                 .WithExample("metrics", "some/images", "--out", "metrics.csv");
+            config.AddCommand<StatsCommand>("stats").WithDescription("Print distribution tables over the kept images: balance/parity results, summaries by group, cross-tabs, metric cues.");
             config.PropagateExceptions();
         });
 

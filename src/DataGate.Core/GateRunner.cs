@@ -55,7 +55,7 @@ public static class GateRunner
             IReadOnlyList<string> written = [];
             if (outputDirectory is not null)
             {
-                var (files, error) = ReportSet.WriteAll(outputDirectory, result, [new DuplicatesSection(result.Duplicates)]);
+                var (files, error) = ReportSet.WriteAll(outputDirectory, result, [new DuplicatesSection(result.Duplicates), BalanceSection.Create(result)]);
                 written = files;
                 if (error is not null)
                 {

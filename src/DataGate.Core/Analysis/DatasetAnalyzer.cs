@@ -71,6 +71,7 @@ public static class DatasetAnalyzer
         all.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         DatasetMetrics.Compute(all);
         diagnostics.AddRange(LabelResolver.Apply(config, all));
+        DerivedFields.Apply(config, all);
         return new DatasetAnalysis(all, diagnostics);
     }
 }

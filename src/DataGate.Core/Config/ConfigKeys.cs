@@ -3,7 +3,7 @@ namespace DataGate.Core.Config;
 /// <summary>The keys each section of datagate.yml accepts; a test keeps schema/datagate.schema.json in sync.</summary>
 internal static class ConfigKeys
 {
-    public static readonly string[] TopKeys = ["version", "dataset", "fields", "quality", "gate", "limits", "brisque", "duplicates"];
+    public static readonly string[] TopKeys = ["version", "dataset", "fields", "quality", "gate", "limits", "brisque", "duplicates", "derived", "balance", "parity"];
 
     public static readonly string[] DatasetKeys = ["root", "include", "exclude", "labels"];
 
@@ -26,6 +26,16 @@ internal static class ConfigKeys
     public static readonly string[] ExactDuplicateKeys = ["action", "keep"];
 
     public static readonly string[] NearDuplicateKeys = ["action", "keep", "hash", "max_distance"];
+
+    public static readonly string[] BalanceKeys = ["id", "field", "cross", "min_share", "min_count", "reference", "max_distance", "max_ratio", "action", "description"];
+
+    public static readonly string[] DistanceKeys = ["total_variation", "kl", "chi2_p_value"];
+
+    public static readonly string[] ParityKeys = ["id", "metric", "across", "max_effect", "action", "description"];
+
+    public static readonly string[] EffectKeys = ["cohens_d", "ks", "auc"];
+
+    public static readonly string[] DerivedKeys = ["luminance_bins"];
 
     public static readonly string[] LimitKeys = ["max_pixels", "max_decode_memory_mb", "max_file_mb"];
 }

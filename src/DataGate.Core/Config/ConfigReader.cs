@@ -66,6 +66,10 @@ internal sealed partial class ConfigReader
         var limits = top.TryGetValue("limits", out var l) ? ReadLimits(l.Value) : new LimitSettings();
         var brisque = top.TryGetValue("brisque", out var bq) ? ReadBrisque(bq.Value) : null;
         var duplicates = top.TryGetValue("duplicates", out var dup) ? ReadDuplicates(dup.Value) : new DuplicateSettings();
+
+        var derived = top.TryGetValue("derived", out var dv) ? ReadDerived(dv.Value) : new DerivedSettings();
+        var balance = top.TryGetValue("balance", out var bl) ? ReadBalance(bl.Value, fields, derived) : [];
+        var parity = top.TryGetValue("parity", out var pr) ? ReadParity(pr.Value, fields, derived) : [];
         if (dataset is null)
         {
             return null;
@@ -81,6 +85,10 @@ internal sealed partial class ConfigReader
             Limits = limits,
             BrisqueModel = brisque,
             Duplicates = duplicates,
+
+            Derived = derived,
+            Balance = balance,
+            Parity = parity,
         };
     }
 

@@ -18,6 +18,15 @@ public sealed class GateConfig
     /// <summary>Quality rules, in file order.</summary>
     public IReadOnlyList<QualityRule> Quality { get; init; } = [];
 
+    /// <summary>Balance rules (representation of categories among the kept images), in file order.</summary>
+    public IReadOnlyList<BalanceRule> Balance { get; init; } = [];
+
+    /// <summary>Parity rules (a metric must not separate groups), in file order.</summary>
+    public IReadOnlyList<ParityRule> Parity { get; init; } = [];
+
+    /// <summary>Settings of the metric-derived fields <c>skin_tone</c> and <c>luminance_bin</c>.</summary>
+    public DerivedSettings Derived { get; init; } = new();
+
     /// <summary>Dataset-wide gate limits.</summary>
     public GateSettings Gate { get; init; } = new();
 

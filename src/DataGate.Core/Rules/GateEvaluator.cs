@@ -57,6 +57,9 @@ public static class GateEvaluator
         int excluded = analysed.Count(r => exclusions.ContainsKey(r.Path));
         var counts = new GateCounts(records.Count, analysed.Count - excluded, excluded, errored);
         findings.AddRange(GateLimits(config, counts));
+        var kept = analysed.Where(r => !exclusions.ContainsKey(r.Path)).ToList();
+        findings.AddRange(BalanceEvaluator.EvaluateAll(config, kept).Select(b => b.Finding).OfType<Finding>());
+        findings.AddRange(ParityEvaluator.EvaluateAll(config, kept).Select(p => p.Finding).OfType<Finding>());
         return new GateResult
         {
             Config = config,

@@ -24,6 +24,11 @@ public class JsonSchemaSyncTests
         { "duplicates", ConfigKeys.DuplicateKeys },
         { "duplicates/exact", ConfigKeys.ExactDuplicateKeys },
         { "duplicates/near", ConfigKeys.NearDuplicateKeys },
+        { "derived", ConfigKeys.DerivedKeys },
+        { "balance/[]", ConfigKeys.BalanceKeys },
+        { "balance/[]/max_distance", ConfigKeys.DistanceKeys },
+        { "parity/[]", ConfigKeys.ParityKeys },
+        { "parity/[]/max_effect", ConfigKeys.EffectKeys },
     };
 
     [Theory]
@@ -39,6 +44,13 @@ public class JsonSchemaSyncTests
     public void Should_ListEveryMetric_When_QualityMetricEnumIsRead()
     {
         var names = Resolve("quality/[]").GetProperty("properties").GetProperty("metric").GetProperty("enum").EnumerateArray().Select(e => e.GetString());
+        Assert.Equal(MetricCatalog.All.Select(m => m.Name), names);
+    }
+
+    [Fact]
+    public void Should_ListEveryMetric_When_ParityMetricEnumIsRead()
+    {
+        var names = Resolve("parity/[]").GetProperty("properties").GetProperty("metric").GetProperty("enum").EnumerateArray().Select(e => e.GetString());
         Assert.Equal(MetricCatalog.All.Select(m => m.Name), names);
     }
 

@@ -1,0 +1,36 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DataGate.Cli.Commands;
+
+/// <summary>Options of <c>datagate stats</c>.</summary>
+public sealed class StatsSettings : CommandSettings
+{
+    /// <summary>Rule file path.</summary>
+    [CommandOption("-c|--config <PATH>")]
+    [Description("Rule file. Default: datagate.yml in the current folder.")]
+    [DefaultValue("datagate.yml")]
+    public string Config { get; init; } = "datagate.yml";
+
+    /// <summary>Lines of the cue scan to print.</summary>
+    [CommandOption("--top <N>")]
+    [Description("Lines of the ranked metric-cue scan to print (1-1000). Default: 15.")]
+    [DefaultValue(15)]
+    public int Top { get; init; } = 15;
+
+    /// <summary>Print metric summaries by every category field, not only the declared ones.</summary>
+    [CommandOption("--all")]
+    [Description("Also print image-metric summaries by bin and derived fields (age_bin, skin_tone, luminance_bin).")]
+    public bool All { get; init; }
+
+    /// <summary>No progress bar.</summary>
+    [CommandOption("--no-progress")]
+    [Description("Do not show the progress bar.")]
+    public bool NoProgress { get; init; }
+
+    /// <inheritdoc />
+    public override ValidationResult Validate() =>
+        string.IsNullOrWhiteSpace(Config) ? ValidationResult.Error("--config needs a path") :
+        Top is < 1 or > 1000 ? ValidationResult.Error("--top must be between 1 and 1000") : ValidationResult.Success();
+}
