@@ -9,6 +9,11 @@ namespace DataGate.Core.Analysis;
 /// </summary>
 public sealed class ImageAnalyzer
 {
+    // Decoded pixels are dropped as soon as the metrics are computed, so each thread reuses one array for images of
+    // the same size: 200×200 RGB is 120 KB, a large-object-heap allocation per image otherwise.
+    [ThreadStatic]
+    private static byte[]? t_pixels;
+
     private readonly SafeImageDecoder _decoder;
     private readonly PixelMetrics _pixelMetrics;
 
@@ -38,7 +43,7 @@ public sealed class ImageAnalyzer
         }
 
         record.Values[MetricCatalog.FileSize.Index] = data.Length;
-        var decoded = _decoder.Decode(data, file.RelativePath);
+        var decoded = _decoder.Decode(data, file.RelativePath, RentPixels);
         record.Notes.AddRange(decoded.Notes);
         if (decoded.Facts is { } facts)
         {
@@ -66,5 +71,21 @@ public sealed class ImageAnalyzer
         }
 
         return record;
+    }
+
+    private static byte[] RentPixels(int length)
+    {
+        if (t_pixels is null || t_pixels.Length != length)
+        {
+            // Keep at most 16 MiB per thread; larger images get their own array.
+            if (length > 16 << 20)
+            {
+                return new byte[length];
+            }
+
+            t_pixels = new byte[length];
+        }
+
+        return t_pixels;
     }
 }

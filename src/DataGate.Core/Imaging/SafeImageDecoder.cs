@@ -57,7 +57,11 @@ public sealed class SafeImageDecoder
     /// <summary>Decodes bytes already in memory.</summary>
     /// <param name="data">The whole file.</param>
     /// <param name="reportPath">Path used in diagnostics and for the extension check.</param>
-    public DecodeResult Decode(byte[] data, string reportPath)
+    /// <param name="pixelBuffer">
+    /// Supplies the array for the decoded pixels given its exact length (e.g. a per-thread array reused across
+    /// images of one size); null allocates a new one. The caller must not use a reused array after the next decode.
+    /// </param>
+    public DecodeResult Decode(byte[] data, string reportPath, Func<int, byte[]>? pixelBuffer = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(reportPath);
@@ -136,7 +140,7 @@ public sealed class SafeImageDecoder
             var configuration = s_baseConfiguration.Clone();
             configuration.MemoryAllocator = new BudgetMemoryAllocator(s_pooledAllocator, _options.MaxDecodeMemoryBytes);
             configuration.MaxDegreeOfParallelism = 1;
-            var (rgb, frames) = DecodePixels(configuration, data, facts);
+            var (rgb, frames) = DecodePixels(configuration, data, facts, pixelBuffer);
             if (frames > 1)
             {
                 notes.Add(DiagnosticCodes.MultiFrame.Create($"{frames} frames; the first is analysed", imagePath: reportPath));
@@ -154,11 +158,12 @@ public sealed class SafeImageDecoder
         }
     }
 
-    private static (RgbImage Image, int Frames) DecodePixels(Configuration configuration, byte[] data, ImageFacts facts)
+    private static (RgbImage Image, int Frames) DecodePixels(Configuration configuration, byte[] data, ImageFacts facts, Func<int, byte[]>? pixelBuffer)
     {
         int w = facts.Width;
         int h = facts.Height;
-        var pixels = new byte[checked(w * h * 3)];
+        int length = checked(w * h * 3);
+        var pixels = pixelBuffer?.Invoke(length) ?? new byte[length];
         if (facts.Mode == "I")
         {
             // Pillow opens 16-bit gray as mode I; convert("RGB") clips each value to 0..255.

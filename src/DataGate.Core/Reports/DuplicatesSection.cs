@@ -61,6 +61,13 @@ public sealed class DuplicatesSection : ReportSection
         }
 
         writer.WriteEndArray();
+        writer.WriteStartObject("image_groups");
+        foreach (var (path, id) in _report.GroupOfImage.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            writer.WriteString(path, id);
+        }
+
+        writer.WriteEndObject();
         writer.WriteEndObject();
     }
 
