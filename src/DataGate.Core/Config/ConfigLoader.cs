@@ -59,9 +59,10 @@ public static class ConfigLoader
         }
 
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
@@ -71,8 +72,12 @@ public static class ConfigLoader
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or InvalidCastException or FormatException)
         {
-            // YamlDotNet throws these for some malformed documents (duplicate keys, bad anchors); no mark is attached.
-            return Fail(DiagnosticCodes.YamlSyntax.Create($"invalid YAML: {ex.Message}", new SourceSpan(path, 0, 0)));
+            // YamlDotNet throws these for some malformed documents (unclosed flow collections, duplicate keys, bad
+            // anchors) without a mark: the parser's last event is the best position there is.
+            var mark = parser.Current?.Start;
+            var at = mark is null ? new SourceSpan(path, 0, 0) : new SourceSpan(path, checked((int)mark.Value.Line), checked((int)mark.Value.Column));
+            string detail = ex is ArgumentException && ex.Message.Contains("same key", StringComparison.Ordinal) ? "a key appears twice in one mapping" : ex.Message;
+            return Fail(DiagnosticCodes.YamlSyntax.Create($"invalid YAML near here: {detail}", at));
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })

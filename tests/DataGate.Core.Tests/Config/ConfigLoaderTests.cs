@@ -150,4 +150,22 @@ public sealed class ConfigLoaderTests : IDisposable
         var result = ConfigLoader.Load(Path.Combine(_dir, "missing.yml"));
         Assert.Equal("DG1001", Assert.Single(result.Diagnostics).Code);
     }
+
+    [Fact]
+    public void Should_GivePosition_When_FlowSequenceIsNotClosed()
+    {
+        var result = Parse("version: 1\ndataset:\n  root: images\n  include: [\"**/*.png\"\nquality: []\n");
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("DG1002", d.Code);
+        Assert.True(d.Location!.Line >= 4, d.ToString());
+    }
+
+    [Fact]
+    public void Should_ReportModelDiagnosticAtKey_When_BrisqueModelFileIsMissing()
+    {
+        var result = Parse("version: 1\ndataset:\n  root: images\nbrisque: { model: none.yml, range: none_range.yml }\n");
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("DG1014", d.Code);
+        Assert.Equal((4, 19), (d.Location!.Line, d.Location.Column));
+    }
 }
