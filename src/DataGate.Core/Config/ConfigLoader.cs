@@ -76,7 +76,12 @@ public static class ConfigLoader
             // anchors) without a mark: the parser's last event is the best position there is.
             var mark = parser.Current?.Start;
             var at = mark is null ? new SourceSpan(path, 0, 0) : new SourceSpan(path, checked((int)mark.Value.Line), checked((int)mark.Value.Column));
-            string detail = ex is ArgumentException && ex.Message.Contains("same key", StringComparison.Ordinal) ? "a key appears twice in one mapping" : ex.Message;
+            string detail = ex switch
+            {
+                ArgumentException when ex.Message.Contains("same key", StringComparison.Ordinal) => "a key appears twice in one mapping",
+                InvalidOperationException => "the document ends inside a structure (an unclosed '[' or '{', or a missing value)",
+                _ => ex.Message,
+            };
             return Fail(DiagnosticCodes.YamlSyntax.Create($"invalid YAML near here: {detail}", at));
         }
 
