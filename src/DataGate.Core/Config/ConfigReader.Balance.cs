@@ -283,17 +283,7 @@ internal sealed partial class ConfigReader
         }
 
         var id = map.TryGetValue("id", out var idEntry) ? RuleId(idEntry.Value) : null;
-        string? metric = null;
-        if (map.TryGetValue("metric", out var m))
-        {
-            metric = _w.String(m.Value, "metric");
-            if (metric is not null && MetricCatalog.Find(metric) is null)
-            {
-                var near = YamlWalker.Nearest(metric, MetricCatalog.All.Select(x => x.Name));
-                _w.Error(DiagnosticCodes.UnknownMetric, m.Value, $"unknown metric '{metric}'" + (near is null ? "; see the metrics table in the README" : $"; did you mean '{near}'?"));
-                metric = null;
-            }
-        }
+        string? metric = map.TryGetValue("metric", out var m) ? MetricName(m.Value) : null;
 
         var names = new List<string>();
         bool across = map.TryGetValue("across", out var ac) && CategoryFieldName(ac.Value, "across", fields, known, names);

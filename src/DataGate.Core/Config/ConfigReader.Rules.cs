@@ -40,17 +40,7 @@ internal sealed partial class ConfigReader
         }
 
         var id = map.TryGetValue("id", out var idEntry) ? RuleId(idEntry.Value) : null;
-        string? metric = null;
-        if (map.TryGetValue("metric", out var m))
-        {
-            metric = _w.String(m.Value, "metric");
-            if (metric is not null && MetricCatalog.Find(metric) is null)
-            {
-                var near = YamlWalker.Nearest(metric, MetricCatalog.All.Select(x => x.Name));
-                _w.Error(DiagnosticCodes.UnknownMetric, m.Value, $"unknown metric '{metric}'" + (near is null ? "; see the metrics table in the README" : $"; did you mean '{near}'?"));
-                metric = null;
-            }
-        }
+        string? metric = map.TryGetValue("metric", out var m) ? MetricName(m.Value) : null;
 
         var min = map.TryGetValue("min", out var mn) ? ReadThreshold(mn.Value, "min") : null;
         var max = map.TryGetValue("max", out var mx) ? ReadThreshold(mx.Value, "max") : null;
@@ -90,6 +80,20 @@ internal sealed partial class ConfigReader
             Description = description,
             Location = _w.At(node),
         };
+    }
+
+    /// <summary>A metric name that must be in <see cref="MetricCatalog"/>; a misspelling gets the nearest name.</summary>
+    private string? MetricName(YamlNode node)
+    {
+        var metric = _w.String(node, "metric");
+        if (metric is not null && MetricCatalog.Find(metric) is null)
+        {
+            var near = YamlWalker.Nearest(metric, MetricCatalog.All.Select(x => x.Name));
+            _w.Error(DiagnosticCodes.UnknownMetric, node, $"unknown metric '{metric}'" + (near is null ? "; see the metrics table in the README" : $"; did you mean '{near}'?"));
+            return null;
+        }
+
+        return metric;
     }
 
     private string? RuleId(YamlNode node)
