@@ -102,9 +102,17 @@ public static class PerceptualHash
     {
         CheckSize(hashSize);
         int n = hashSize * 4;
-        var px = PillowResize.Lanczos(gray, n, n);
-        var low = Dct.LowFrequency2D(px, n, hashSize);
-        return AboveMedian(low);
+        var px = ScratchBuffers.Rent<byte>(n * n);
+        try
+        {
+            PillowResize.Lanczos(gray, n, n, px);
+            var low = Dct.LowFrequency2D(px.AsSpan(0, n * n), n, hashSize);
+            return AboveMedian(low);
+        }
+        finally
+        {
+            ScratchBuffers.Return(px);
+        }
     }
 
     internal static bool[] DifferenceBits(GrayPlane gray, RgbImage image, int hashSize)
@@ -136,12 +144,14 @@ public static class PerceptualHash
         int scale = Math.Max(natural, hashSize);
         int maxLevel = BitOperations.Log2((uint)scale);
         int level = BitOperations.Log2((uint)hashSize);
-        var px = PillowResize.Lanczos(gray, scale, scale);
-        var data = ScratchBuffers.Rent<double>(px.Length);
-        var scratch = ScratchBuffers.Rent<double>(px.Length);
+        int count = scale * scale;
+        var px = ScratchBuffers.Rent<byte>(count);
+        var data = ScratchBuffers.Rent<double>(count);
+        var scratch = ScratchBuffers.Rent<double>(count);
         try
         {
-            for (int i = 0; i < px.Length; i++)
+            PillowResize.Lanczos(gray, scale, scale, px);
+            for (int i = 0; i < count; i++)
             {
                 data[i] = px[i] / 255.0;
             }
@@ -152,6 +162,7 @@ public static class PerceptualHash
         }
         finally
         {
+            ScratchBuffers.Return(px);
             ScratchBuffers.Return(data);
             ScratchBuffers.Return(scratch);
         }

@@ -22,11 +22,23 @@ internal static class PillowResize
     /// <param name="outHeight">Target height, ≥ 1.</param>
     public static byte[] Lanczos(GrayPlane src, int outWidth, int outHeight)
     {
+        var dst = new byte[outWidth * outHeight];
+        Lanczos(src, outWidth, outHeight, dst);
+        return dst;
+    }
+
+    /// <summary>Resizes a gray image into <paramref name="dst"/> (exactly outWidth·outHeight bytes).</summary>
+    /// <param name="src">Gray levels 0–255.</param>
+    /// <param name="outWidth">Target width, ≥ 1.</param>
+    /// <param name="outHeight">Target height, ≥ 1.</param>
+    /// <param name="dst">Receives the row-major result.</param>
+    public static void Lanczos(GrayPlane src, int outWidth, int outHeight, Span<byte> dst)
+    {
         int width = src.Width;
         int height = src.Height;
         bool needHorizontal = outWidth != width;
         bool needVertical = outHeight != height;
-        var dst = new byte[outWidth * outHeight];
+        dst = dst[..(outWidth * outHeight)];
         if (!needHorizontal && !needVertical)
         {
             for (int i = 0; i < dst.Length; i++)
@@ -34,14 +46,14 @@ internal static class PillowResize
                 dst[i] = (byte)src.Rows[i];
             }
 
-            return dst;
+            return;
         }
 
         var vert = GetCoefficients(height, outHeight);
         if (!needHorizontal)
         {
             Vertical(src.Rows, width, vert, 0, dst, outHeight);
-            return dst;
+            return;
         }
 
         var horiz = GetCoefficients(width, outWidth);
@@ -64,11 +76,10 @@ internal static class PillowResize
                     dst[i] = (byte)temp[i];
                 }
 
-                return dst;
+                return;
             }
 
             Vertical(temp.AsSpan(0, outWidth * tempRows), outWidth, vert, firstRow, dst, outHeight);
-            return dst;
         }
         finally
         {
@@ -103,7 +114,7 @@ internal static class PillowResize
         }
     }
 
-    private static void Vertical(ReadOnlySpan<int> src, int width, Coefficients c, int rowShift, byte[] dst, int outHeight)
+    private static void Vertical(ReadOnlySpan<int> src, int width, Coefficients c, int rowShift, Span<byte> dst, int outHeight)
     {
         int[] bounds = c.Bounds;
         int[] k = c.Kernel;
