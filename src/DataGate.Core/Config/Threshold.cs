@@ -11,9 +11,22 @@ public sealed record Threshold(ThresholdKind Kind, double Value)
     public string Describe(bool isMinimum) => Kind switch
     {
         ThresholdKind.Absolute => Value.ToString("G6", CultureInfo.InvariantCulture),
-        ThresholdKind.Percentile => $"the dataset's {Value.ToString("G6", CultureInfo.InvariantCulture)}th percentile",
+        ThresholdKind.Percentile => $"the dataset's {Ordinal(Value)} percentile",
         _ => isMinimum
             ? $"Q1 − {Value.ToString("G6", CultureInfo.InvariantCulture)}·IQR"
             : $"Q3 + {Value.ToString("G6", CultureInfo.InvariantCulture)}·IQR",
     };
+
+    private static string Ordinal(double value)
+    {
+        string text = value.ToString("G6", CultureInfo.InvariantCulture);
+        if (value != Math.Floor(value))
+        {
+            return text + "th";
+        }
+
+        long n = (long)value;
+        string suffix = (n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
+        return text + suffix;
+    }
 }

@@ -28,8 +28,8 @@ internal static class DuplicateEvaluator
             {
                 foreach (var m in g.Members.Where(m => m != g.Kept))
                 {
-                    string how = kind == DuplicateKind.Exact ? (g.ByteIdentical ? "same bytes" : "same pixels") : $"{report.NearHash} within {g.MaxDistance}";
-                    copies.Add(new ImageValue(m, kind == DuplicateKind.Exact ? 0 : g.MaxDistance, $"{how} as '{g.Kept}' (kept), group {g.Id}"));
+                    string how = kind == DuplicateKind.Exact ? (g.ByteIdentical ? "same bytes as" : "same pixels as") : $"{report.NearHash} distance ≤ {g.MaxDistance} to";
+                    copies.Add(new ImageValue(m, kind == DuplicateKind.Exact ? 0 : g.MaxDistance, $"{how} '{g.Kept}' (kept), group {g.Id}"));
                     if (policy.Action == RuleAction.Exclude)
                     {
                         Exclude(exclusions, m, ruleId);

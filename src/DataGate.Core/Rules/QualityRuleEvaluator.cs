@@ -81,7 +81,7 @@ internal static class QualityRuleEvaluator
             string verb = rule.Action == RuleAction.Exclude ? "excluded" : "flagged";
             yield return new Finding
             {
-                Diagnostic = code.Create($"rule '{rule.Id}' {verb} {counted}", rule.Location, ruleId: rule.Id),
+                Diagnostic = code.Create($"rule '{rule.Id}' {verb} images: {counted}", rule.Location, ruleId: rule.Id),
                 RuleDescription = description,
                 Observed = passShare,
                 Threshold = threshold,
