@@ -76,4 +76,28 @@ public class SafeImageDecoderTests
         Assert.Equal("DG3004", result.Error?.Code);
         Assert.NotNull(result.Facts);
     }
+
+    [Fact]
+    public void Should_DecodeGrayNetpbm_When_FileIsPgm()
+    {
+        var header = System.Text.Encoding.ASCII.GetBytes("P5\n4 3\n255\n");
+        var pixels = Enumerable.Range(0, 12).Select(i => (byte)(i * 20)).ToArray();
+        var result = new SafeImageDecoder().Decode([.. header, .. pixels], "ramp.pgm");
+        Assert.True(result.Succeeded, result.Error?.ToString());
+        Assert.Equal("PBM", result.Facts!.Format);
+        Assert.Equal((4, 3), (result.Image!.Width, result.Image.Height));
+        Assert.Equal(pixels, Enumerable.Range(0, 12).Select(i => result.Image.Pixels[i * 3]));
+        Assert.Equal(pixels, Enumerable.Range(0, 12).Select(i => result.Image.Pixels[(i * 3) + 2]));
+        Assert.Empty(result.Notes);
+    }
+
+    [Fact]
+    public void Should_ClipLikePillow_When_PngIsSixteenBitGray()
+    {
+        var result = new SafeImageDecoder().DecodeFile(Golden.Image("synthetic/edge/ramp16.png"), "ramp16.png");
+        Assert.True(result.Succeeded, result.Error?.ToString());
+        Assert.Equal("I", result.Facts!.Mode);
+        var row = Golden.Metrics.Single(r => r["path"] == "synthetic/edge/ramp16.png");
+        Assert.Equal(Golden.Number(row["mean_brightness"]), result.Image!.Pixels.Average(b => (double)b), 9);
+    }
 }
