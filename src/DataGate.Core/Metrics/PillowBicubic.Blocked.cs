@@ -145,7 +145,7 @@ internal static partial class PillowBicubic
             for (int c = 0; c < 3; c++)
             {
                 var channel = stage.Slice(c * 8, 8);
-                Transpose8(channel);
+                Int32Transpose.Transpose8(channel);
                 for (int lane = 0; lane < 8; lane++)
                 {
                     channel[lane].CopyTo(planes.Slice(((((c * rows) + r0 + lane) * outWp) + x0), 8));
