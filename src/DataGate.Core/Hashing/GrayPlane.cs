@@ -1,4 +1,7 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using DataGate.Core.Imaging;
+using DataGate.Core.Metrics;
 
 namespace DataGate.Core.Hashing;
 
@@ -9,6 +12,14 @@ namespace DataGate.Core.Hashing;
 /// </summary>
 internal sealed class GrayPlane : IDisposable
 {
+    // pshufb masks (−1 = zero) picking R, G, B of pixels 0–7 from bytes 0–15 (Lo) and bytes 8–23 (Hi).
+    private static readonly Vector128<byte> s_rLo = Vector128.Create((byte)0, 3, 6, 9, 12, 15, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255);
+    private static readonly Vector128<byte> s_rHi = Vector128.Create((byte)255, 255, 255, 255, 255, 255, 10, 13, 255, 255, 255, 255, 255, 255, 255, 255);
+    private static readonly Vector128<byte> s_gLo = Vector128.Create((byte)1, 4, 7, 10, 13, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255);
+    private static readonly Vector128<byte> s_gHi = Vector128.Create((byte)255, 255, 255, 255, 255, 8, 11, 14, 255, 255, 255, 255, 255, 255, 255, 255);
+    private static readonly Vector128<byte> s_bLo = Vector128.Create((byte)2, 5, 8, 11, 14, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255);
+    private static readonly Vector128<byte> s_bHi = Vector128.Create((byte)255, 255, 255, 255, 255, 9, 12, 15, 255, 255, 255, 255, 255, 255, 255, 255);
+
     private readonly RgbImage _image;
     private int[]? _rows;
     private int[]? _columns;
@@ -68,20 +79,53 @@ internal sealed class GrayPlane : IDisposable
         return rows;
     }
 
-    // Gray computed straight into column-major order, in tiles so reads and writes stay in cache.
+    // Gray computed straight into column-major order: with AVX2, 8 rows × 8 columns at a time (each row's 8 levels
+    // computed in order, then one 8×8 transpose); elsewhere and at the edges, in tiles so writes stay in cache.
     private static int[] BuildColumns(RgbImage image)
     {
-        const int Block = 32;
         int width = image.Width;
         int height = image.Height;
         var src = image.Pixels;
         var cols = ScratchBuffers.Rent<int>(width * height);
-        for (int x0 = 0; x0 < width; x0 += Block)
+        int fastW = 0, fastH = 0;
+        if (Avx2.IsSupported && Ssse3.IsSupported)
         {
-            int x1 = Math.Min(width, x0 + Block);
-            for (int y0 = 0; y0 < height; y0 += Block)
+            fastW = width / 8 * 8;
+            fastH = height / 8 * 8;
+            Span<Vector256<int>> tile = stackalloc Vector256<int>[8];
+            for (int y0 = 0; y0 < fastH; y0 += 8)
             {
-                int y1 = Math.Min(height, y0 + Block);
+                for (int x0 = 0; x0 < fastW; x0 += 8)
+                {
+                    for (int r = 0; r < 8; r++)
+                    {
+                        tile[r] = Levels8(src.AsSpan((((y0 + r) * width) + x0) * 3, 24));
+                    }
+
+                    Int32Transpose.Transpose8(tile);
+                    for (int q = 0; q < 8; q++)
+                    {
+                        tile[q].CopyTo(cols.AsSpan(((x0 + q) * height) + y0, 8));
+                    }
+                }
+            }
+        }
+
+        // Right strip (x ≥ fastW, all rows) and bottom strip (x < fastW, y ≥ fastH).
+        FillTiles(src, cols, width, height, fastW, width, 0, height);
+        FillTiles(src, cols, width, height, 0, fastW, fastH, height);
+        return cols;
+    }
+
+    private static void FillTiles(byte[] src, int[] cols, int width, int height, int xStart, int xEnd, int yStart, int yEnd)
+    {
+        const int Block = 32;
+        for (int x0 = xStart; x0 < xEnd; x0 += Block)
+        {
+            int x1 = Math.Min(xEnd, x0 + Block);
+            for (int y0 = yStart; y0 < yEnd; y0 += Block)
+            {
+                int y1 = Math.Min(yEnd, y0 + Block);
                 for (int x = x0; x < x1; x++)
                 {
                     int c = x * height;
@@ -93,7 +137,19 @@ internal sealed class GrayPlane : IDisposable
                 }
             }
         }
+    }
 
-        return cols;
+    // Pillow levels of 8 RGB pixels (24 bytes): bytes deinterleaved with two shuffles per channel, widened to
+    // ints, then the same integer formula as Level.
+    private static Vector256<int> Levels8(ReadOnlySpan<byte> rgb24)
+    {
+        var lo = Vector128.Create(rgb24[..16]);
+        var hi = Vector128.Create(rgb24.Slice(8, 16));
+        var r = Ssse3.Shuffle(lo, s_rLo) | Ssse3.Shuffle(hi, s_rHi);
+        var g = Ssse3.Shuffle(lo, s_gLo) | Ssse3.Shuffle(hi, s_gHi);
+        var b = Ssse3.Shuffle(lo, s_bLo) | Ssse3.Shuffle(hi, s_bHi);
+        var sum = (Avx2.ConvertToVector256Int32(r) * 19595) + (Avx2.ConvertToVector256Int32(g) * 38470)
+            + (Avx2.ConvertToVector256Int32(b) * 7471) + Vector256.Create(32768);
+        return Vector256.ShiftRightArithmetic(sum, 16);
     }
 }

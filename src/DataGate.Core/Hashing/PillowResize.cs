@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using System.Numerics.Tensors;
+using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace DataGate.Core.Hashing;
 
@@ -88,28 +89,55 @@ internal static class PillowResize
     }
 
     // Horizontal pass, computed column by column on the transposed source so that each kernel tap is one
-    // vectorised multiply-add over all needed rows. Integer sums are exact (wrap-around arithmetic is
-    // associative), so the order of accumulation changes nothing. Output: row-major, clipped to 0–255.
+    // vectorised multiply-add over the needed rows, Vector<int>.Count rows at a time with the sum kept in a
+    // register. Integer sums are exact (wrap-around arithmetic is associative), so the order of accumulation
+    // changes nothing. Output: row-major, clipped to 0–255.
     private static void Horizontal(int[] columns, int height, int firstRow, int rows, Coefficients c, int[] dst, int outWidth)
     {
         int[] bounds = c.Bounds;
         int[] k = c.Kernel;
         int ksize = c.KSize;
-        Span<int> acc = rows <= 1024 ? stackalloc int[rows] : new int[rows];
+        int lanes = Vector<int>.Count;
+        var half = new Vector<int>(1 << (PrecisionBits - 1));
+        var zero = Vector<int>.Zero;
+        var max = new Vector<int>(255);
+        Span<int> lane = stackalloc int[Vector<int>.Count];
         for (int xx = 0; xx < outWidth; xx++)
         {
             int xmin = bounds[xx * 2];
             int count = bounds[(xx * 2) + 1];
             int kOff = xx * ksize;
-            acc.Fill(1 << (PrecisionBits - 1));
-            for (int x = 0; x < count; x++)
+            var taps = k.AsSpan(kOff, count);
+            var window = columns.AsSpan((xmin * height) + firstRow, ((count - 1) * height) + rows);
+
+            // Unchecked loads below stay inside window: tap x reads rows y … y+lanes−1 ≤ rows−1 of its column.
+            ref int w0 = ref MemoryMarshal.GetReference(window);
+            int y = 0;
+            for (; y <= rows - lanes; y += lanes)
             {
-                TensorPrimitives.MultiplyAdd(columns.AsSpan(((xmin + x) * height) + firstRow, rows), k[kOff + x], acc, acc);
+                var acc = half;
+                for (int x = 0; x < taps.Length; x++)
+                {
+                    acc += Vector.LoadUnsafe(ref w0, (nuint)((x * height) + y)) * taps[x];
+                }
+
+                acc = Vector.Min(Vector.Max(Vector.ShiftRightArithmetic(acc, PrecisionBits), zero), max);
+                acc.CopyTo(lane);
+                for (int i = 0; i < lanes; i++)
+                {
+                    dst[((y + i) * outWidth) + xx] = lane[i];
+                }
             }
 
-            for (int y = 0; y < acc.Length; y++)
+            for (; y < rows; y++)
             {
-                dst[(y * outWidth) + xx] = Clip8(acc[y]);
+                int s = 1 << (PrecisionBits - 1);
+                for (int x = 0; x < taps.Length; x++)
+                {
+                    s += window[(x * height) + y] * taps[x];
+                }
+
+                dst[(y * outWidth) + xx] = Clip8(s);
             }
         }
     }
@@ -119,22 +147,47 @@ internal static class PillowResize
         int[] bounds = c.Bounds;
         int[] k = c.Kernel;
         int ksize = c.KSize;
-        Span<int> acc = width <= 1024 ? stackalloc int[width] : new int[width];
+        int lanes = Vector<int>.Count;
+        var half = new Vector<int>(1 << (PrecisionBits - 1));
+        var zero = Vector<int>.Zero;
+        var max = new Vector<int>(255);
+        Span<int> lane = stackalloc int[Vector<int>.Count];
         for (int yy = 0; yy < outHeight; yy++)
         {
             int ymin = bounds[yy * 2] - rowShift;
             int count = bounds[(yy * 2) + 1];
-            int kOff = yy * ksize;
-            acc.Fill(1 << (PrecisionBits - 1));
-            for (int y = 0; y < count; y++)
+            var taps = k.AsSpan(yy * ksize, count);
+            var window = src.Slice(ymin * width, count * width);
+
+            // Unchecked loads below stay inside window: tap t reads x … x+lanes−1 ≤ width−1 of its row.
+            ref int w0 = ref MemoryMarshal.GetReference(window);
+            int o = yy * width;
+            int x = 0;
+            for (; x <= width - lanes; x += lanes)
             {
-                TensorPrimitives.MultiplyAdd(src.Slice((ymin + y) * width, width), k[kOff + y], acc, acc);
+                var acc = half;
+                for (int t = 0; t < taps.Length; t++)
+                {
+                    acc += Vector.LoadUnsafe(ref w0, (nuint)((t * width) + x)) * taps[t];
+                }
+
+                acc = Vector.Min(Vector.Max(Vector.ShiftRightArithmetic(acc, PrecisionBits), zero), max);
+                acc.CopyTo(lane);
+                for (int i = 0; i < lanes; i++)
+                {
+                    dst[o + x + i] = (byte)lane[i];
+                }
             }
 
-            int o = yy * width;
-            for (int x = 0; x < acc.Length; x++)
+            for (; x < width; x++)
             {
-                dst[o + x] = (byte)Clip8(acc[x]);
+                int s = 1 << (PrecisionBits - 1);
+                for (int t = 0; t < taps.Length; t++)
+                {
+                    s += window[(t * width) + x] * taps[t];
+                }
+
+                dst[o + x] = (byte)Clip8(s);
             }
         }
     }

@@ -17,27 +17,41 @@ internal sealed partial class FftPlan
     {
         int m = Length / r;
         var chunk = new Chunk(stride, c0, cols);
+        if (r > 5)
+        {
+            for (int j = 0; j < m; j++)
+            {
+                int k = j % ns;
+                RadixGeneric(r, xr, xi, yr, yi, chunk, j, m, ((j - k) * r) + k, ns, twr, twi, k * (r - 1));
+            }
+
+            return;
+        }
+
+        // Every row index below is < Length, so each access stays inside the Length·stride planes (checked by Forward).
+        var rows = new Rows(
+            ref MemoryMarshal.GetReference(xr), ref MemoryMarshal.GetReference(xi),
+            ref MemoryMarshal.GetReference(yr), ref MemoryMarshal.GetReference(yi),
+            (nuint)stride, (nuint)c0, (nuint)cols);
         for (int j = 0; j < m; j++)
         {
             int k = j % ns;
             int dst = ((j - k) * r) + k;
             int tw = k * (r - 1);
+            double[]? w = k == 0 ? null : twr;
             switch (r)
             {
                 case 4:
-                    Radix4(xr, xi, yr, yi, chunk, j, m, dst, ns, k == 0 ? null : twr, twi, tw);
+                    Radix4(ref rows, j, m, dst, ns, w, twi, tw);
                     break;
                 case 2:
-                    Radix2(xr, xi, yr, yi, chunk, j, m, dst, ns, k == 0 ? null : twr, twi, tw);
+                    Radix2(ref rows, j, m, dst, ns, w, twi, tw);
                     break;
                 case 3:
-                    Radix3(xr, xi, yr, yi, chunk, j, m, dst, ns, k == 0 ? null : twr, twi, tw);
-                    break;
-                case 5:
-                    Radix5(xr, xi, yr, yi, chunk, j, m, dst, ns, k == 0 ? null : twr, twi, tw);
+                    Radix3(ref rows, j, m, dst, ns, w, twi, tw);
                     break;
                 default:
-                    RadixGeneric(r, xr, xi, yr, yi, chunk, j, m, dst, ns, twr, twi, tw);
+                    Radix5(ref rows, j, m, dst, ns, w, twi, tw);
                     break;
             }
         }
@@ -50,6 +64,22 @@ internal sealed partial class FftPlan
     /// <summary>The columns of one batch a stage works on.</summary>
     private readonly record struct Chunk(int Stride, int Start, int Columns);
 
+    /// <summary>Unchecked views of the four planes of one stage (the radix kernels' hot loops).</summary>
+    private readonly ref struct Rows(ref double xr, ref double xi, ref double yr, ref double yi, nuint stride, nuint start, nuint columns)
+    {
+        public readonly ref double Xr = ref xr;
+        public readonly ref double Xi = ref xi;
+        public readonly ref double Yr = ref yr;
+        public readonly ref double Yi = ref yi;
+        public readonly nuint Stride = stride;
+        public readonly nuint Start = start;
+        public readonly nuint Columns = columns;
+
+        /// <summary>Offset of the chunk's first column in a row.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public nuint At(int row) => ((nuint)row * Stride) + Start;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Twiddle(ref Vector<double> re, ref Vector<double> im, double wr, double wi)
     {
@@ -58,107 +88,106 @@ internal sealed partial class FftPlan
         im = (a * wi) + (im * wr);
     }
 
-    private static void Radix2(Span<double> xr, Span<double> xi, Span<double> yr, Span<double> yi, Chunk stride, int j, int m, int dst, int ns, double[]? twr, double[] twi, int tw)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Twiddle(ref Vector<double> re, ref Vector<double> im, Vector<double> wr, Vector<double> wi)
     {
-        var x0r = Row(xr, j, stride);
-        var x0i = Row(xi, j, stride);
-        var x1r = Row(xr, j + m, stride);
-        var x1i = Row(xi, j + m, stride);
-        var y0r = Row(yr, dst, stride);
-        var y0i = Row(yi, dst, stride);
-        var y1r = Row(yr, dst + ns, stride);
-        var y1i = Row(yi, dst + ns, stride);
-        double w1r = twr is null ? 1 : twr[tw], w1i = twr is null ? 0 : twi[tw];
-        for (int v = 0; v < x0r.Length; v++)
+        var a = re;
+        re = (a * wr) - (im * wi);
+        im = (a * wi) + (im * wr);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> Load(ref double plane, nuint offset) => Vector.LoadUnsafe(ref plane, offset);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector<double> value, ref double plane, nuint offset) => value.StoreUnsafe(ref plane, offset);
+
+    private static void Radix2(ref Rows p, int j, int m, int dst, int ns, double[]? twr, double[] twi, int tw)
+    {
+        nuint x0 = p.At(j), x1 = p.At(j + m), y0 = p.At(dst), y1 = p.At(dst + ns);
+        nuint lanes = (nuint)Vector<double>.Count, columns = p.Columns;
+        ref double pxr = ref p.Xr, pxi = ref p.Xi, pyr = ref p.Yr, pyi = ref p.Yi;
+        var w1r = new Vector<double>(twr is null ? 1 : twr[tw]);
+        var w1i = new Vector<double>(twr is null ? 0 : twi[tw]);
+        for (nuint v = 0; v < columns; v += lanes)
         {
-            var ar = x1r[v];
-            var ai = x1i[v];
+            var ar = Load(ref pxr, x1 + v);
+            var ai = Load(ref pxi, x1 + v);
             Twiddle(ref ar, ref ai, w1r, w1i);
-            var br = x0r[v];
-            var bi = x0i[v];
-            y0r[v] = br + ar;
-            y0i[v] = bi + ai;
-            y1r[v] = br - ar;
-            y1i[v] = bi - ai;
+            var br = Load(ref pxr, x0 + v);
+            var bi = Load(ref pxi, x0 + v);
+            Store(br + ar, ref pyr, y0 + v);
+            Store(bi + ai, ref pyi, y0 + v);
+            Store(br - ar, ref pyr, y1 + v);
+            Store(bi - ai, ref pyi, y1 + v);
         }
     }
 
-    private static void Radix3(Span<double> xr, Span<double> xi, Span<double> yr, Span<double> yi, Chunk stride, int j, int m, int dst, int ns, double[]? twr, double[] twi, int tw)
+    private static void Radix3(ref Rows p, int j, int m, int dst, int ns, double[]? twr, double[] twi, int tw)
     {
-        var x0r = Row(xr, j, stride);
-        var x0i = Row(xi, j, stride);
-        var x1r = Row(xr, j + m, stride);
-        var x1i = Row(xi, j + m, stride);
-        var x2r = Row(xr, j + (2 * m), stride);
-        var x2i = Row(xi, j + (2 * m), stride);
-        var y0r = Row(yr, dst, stride);
-        var y0i = Row(yi, dst, stride);
-        var y1r = Row(yr, dst + ns, stride);
-        var y1i = Row(yi, dst + ns, stride);
-        var y2r = Row(yr, dst + (2 * ns), stride);
-        var y2i = Row(yi, dst + (2 * ns), stride);
+        nuint x0 = p.At(j), x1 = p.At(j + m), x2 = p.At(j + (2 * m));
+        nuint y0 = p.At(dst), y1 = p.At(dst + ns), y2 = p.At(dst + (2 * ns));
+        nuint lanes = (nuint)Vector<double>.Count, columns = p.Columns;
+        ref double pxr = ref p.Xr, pxi = ref p.Xi, pyr = ref p.Yr, pyi = ref p.Yi;
         bool t = twr is not null;
-        double w1r = t ? twr![tw] : 1, w1i = t ? twi[tw] : 0, w2r = t ? twr![tw + 1] : 1, w2i = t ? twi[tw + 1] : 0;
-        double s = s_sin60;
-        for (int v = 0; v < x0r.Length; v++)
+        var w1r = new Vector<double>(t ? twr![tw] : 1);
+        var w1i = new Vector<double>(t ? twi[tw] : 0);
+        var w2r = new Vector<double>(t ? twr![tw + 1] : 1);
+        var w2i = new Vector<double>(t ? twi[tw + 1] : 0);
+        var s = new Vector<double>(s_sin60);
+        var half = new Vector<double>(0.5);
+        for (nuint v = 0; v < columns; v += lanes)
         {
-            var ar = x1r[v];
-            var ai = x1i[v];
-            var br = x2r[v];
-            var bi = x2i[v];
+            var ar = Load(ref pxr, x1 + v);
+            var ai = Load(ref pxi, x1 + v);
+            var br = Load(ref pxr, x2 + v);
+            var bi = Load(ref pxi, x2 + v);
             if (t)
             {
                 Twiddle(ref ar, ref ai, w1r, w1i);
                 Twiddle(ref br, ref bi, w2r, w2i);
             }
 
+            var zr = Load(ref pxr, x0 + v);
+            var zi = Load(ref pxi, x0 + v);
             var sr = ar + br;
             var si = ai + bi;
             var dr = (ar - br) * s;
             var di = (ai - bi) * s;
-            var cr = x0r[v] - (sr * 0.5);
-            var ci = x0i[v] - (si * 0.5);
-            y0r[v] = x0r[v] + sr;
-            y0i[v] = x0i[v] + si;
-            y1r[v] = cr + di;
-            y1i[v] = ci - dr;
-            y2r[v] = cr - di;
-            y2i[v] = ci + dr;
+            var cr = zr - (sr * half);
+            var ci = zi - (si * half);
+            Store(zr + sr, ref pyr, y0 + v);
+            Store(zi + si, ref pyi, y0 + v);
+            Store(cr + di, ref pyr, y1 + v);
+            Store(ci - dr, ref pyi, y1 + v);
+            Store(cr - di, ref pyr, y2 + v);
+            Store(ci + dr, ref pyi, y2 + v);
         }
     }
 
-    private static void Radix4(Span<double> xr, Span<double> xi, Span<double> yr, Span<double> yi, Chunk stride, int j, int m, int dst, int ns, double[]? twr, double[] twi, int tw)
+    private static void Radix4(ref Rows p, int j, int m, int dst, int ns, double[]? twr, double[] twi, int tw)
     {
-        var x0r = Row(xr, j, stride);
-        var x0i = Row(xi, j, stride);
-        var x1r = Row(xr, j + m, stride);
-        var x1i = Row(xi, j + m, stride);
-        var x2r = Row(xr, j + (2 * m), stride);
-        var x2i = Row(xi, j + (2 * m), stride);
-        var x3r = Row(xr, j + (3 * m), stride);
-        var x3i = Row(xi, j + (3 * m), stride);
-        var y0r = Row(yr, dst, stride);
-        var y0i = Row(yi, dst, stride);
-        var y1r = Row(yr, dst + ns, stride);
-        var y1i = Row(yi, dst + ns, stride);
-        var y2r = Row(yr, dst + (2 * ns), stride);
-        var y2i = Row(yi, dst + (2 * ns), stride);
-        var y3r = Row(yr, dst + (3 * ns), stride);
-        var y3i = Row(yi, dst + (3 * ns), stride);
+        nuint x0 = p.At(j), x1 = p.At(j + m), x2 = p.At(j + (2 * m)), x3 = p.At(j + (3 * m));
+        nuint y0 = p.At(dst), y1 = p.At(dst + ns), y2 = p.At(dst + (2 * ns)), y3 = p.At(dst + (3 * ns));
+        nuint lanes = (nuint)Vector<double>.Count, columns = p.Columns;
+        ref double pxr = ref p.Xr, pxi = ref p.Xi, pyr = ref p.Yr, pyi = ref p.Yi;
         bool t = twr is not null;
-        double w1r = t ? twr![tw] : 1, w1i = t ? twi[tw] : 0;
-        double w2r = t ? twr![tw + 1] : 1, w2i = t ? twi[tw + 1] : 0;
-        double w3r = t ? twr![tw + 2] : 1, w3i = t ? twi[tw + 2] : 0;
-        for (int v = 0; v < x0r.Length; v++)
+        var w1r = new Vector<double>(t ? twr![tw] : 1);
+        var w1i = new Vector<double>(t ? twi[tw] : 0);
+        var w2r = new Vector<double>(t ? twr![tw + 1] : 1);
+        var w2i = new Vector<double>(t ? twi[tw + 1] : 0);
+        var w3r = new Vector<double>(t ? twr![tw + 2] : 1);
+        var w3i = new Vector<double>(t ? twi[tw + 2] : 0);
+        for (nuint v = 0; v < columns; v += lanes)
         {
-            var ar = x0r[v];
-            var ai = x0i[v];
-            var br = x1r[v];
-            var bi = x1i[v];
-            var cr = x2r[v];
-            var ci = x2i[v];
-            var dr = x3r[v];
-            var di = x3i[v];
+            var ar = Load(ref pxr, x0 + v);
+            var ai = Load(ref pxi, x0 + v);
+            var br = Load(ref pxr, x1 + v);
+            var bi = Load(ref pxi, x1 + v);
+            var cr = Load(ref pxr, x2 + v);
+            var ci = Load(ref pxi, x2 + v);
+            var dr = Load(ref pxr, x3 + v);
+            var di = Load(ref pxi, x3 + v);
             if (t)
             {
                 Twiddle(ref br, ref bi, w1r, w1i);
@@ -174,55 +203,46 @@ internal sealed partial class FftPlan
             var t2i = bi + di;
             var t3r = br - dr;
             var t3i = bi - di;
-            y0r[v] = t0r + t2r;
-            y0i[v] = t0i + t2i;
-            y2r[v] = t0r - t2r;
-            y2i[v] = t0i - t2i;
-            y1r[v] = t1r + t3i;
-            y1i[v] = t1i - t3r;
-            y3r[v] = t1r - t3i;
-            y3i[v] = t1i + t3r;
+            Store(t0r + t2r, ref pyr, y0 + v);
+            Store(t0i + t2i, ref pyi, y0 + v);
+            Store(t0r - t2r, ref pyr, y2 + v);
+            Store(t0i - t2i, ref pyi, y2 + v);
+            Store(t1r + t3i, ref pyr, y1 + v);
+            Store(t1i - t3r, ref pyi, y1 + v);
+            Store(t1r - t3i, ref pyr, y3 + v);
+            Store(t1i + t3r, ref pyi, y3 + v);
         }
     }
 
-    private static void Radix5(Span<double> xr, Span<double> xi, Span<double> yr, Span<double> yi, Chunk stride, int j, int m, int dst, int ns, double[]? twr, double[] twi, int tw)
+    private static void Radix5(ref Rows p, int j, int m, int dst, int ns, double[]? twr, double[] twi, int tw)
     {
-        var x0r = Row(xr, j, stride);
-        var x0i = Row(xi, j, stride);
-        var x1r = Row(xr, j + m, stride);
-        var x1i = Row(xi, j + m, stride);
-        var x2r = Row(xr, j + (2 * m), stride);
-        var x2i = Row(xi, j + (2 * m), stride);
-        var x3r = Row(xr, j + (3 * m), stride);
-        var x3i = Row(xi, j + (3 * m), stride);
-        var x4r = Row(xr, j + (4 * m), stride);
-        var x4i = Row(xi, j + (4 * m), stride);
-        var y0r = Row(yr, dst, stride);
-        var y0i = Row(yi, dst, stride);
-        var y1r = Row(yr, dst + ns, stride);
-        var y1i = Row(yi, dst + ns, stride);
-        var y2r = Row(yr, dst + (2 * ns), stride);
-        var y2i = Row(yi, dst + (2 * ns), stride);
-        var y3r = Row(yr, dst + (3 * ns), stride);
-        var y3i = Row(yi, dst + (3 * ns), stride);
-        var y4r = Row(yr, dst + (4 * ns), stride);
-        var y4i = Row(yi, dst + (4 * ns), stride);
+        nuint x0 = p.At(j), x1 = p.At(j + m), x2 = p.At(j + (2 * m)), x3 = p.At(j + (3 * m)), x4 = p.At(j + (4 * m));
+        nuint y0 = p.At(dst), y1 = p.At(dst + ns), y2 = p.At(dst + (2 * ns)), y3 = p.At(dst + (3 * ns)), y4 = p.At(dst + (4 * ns));
+        nuint lanes = (nuint)Vector<double>.Count, columns = p.Columns;
+        ref double pxr = ref p.Xr, pxi = ref p.Xi, pyr = ref p.Yr, pyi = ref p.Yi;
         bool t = twr is not null;
-        double w1r = t ? twr![tw] : 1, w1i = t ? twi[tw] : 0;
-        double w2r = t ? twr![tw + 1] : 1, w2i = t ? twi[tw + 1] : 0;
-        double w3r = t ? twr![tw + 2] : 1, w3i = t ? twi[tw + 2] : 0;
-        double w4r = t ? twr![tw + 3] : 1, w4i = t ? twi[tw + 3] : 0;
-        double c1 = s_c1, c2 = s_c2, s1 = s_s1, s2 = s_s2;
-        for (int v = 0; v < x0r.Length; v++)
+        var w1r = new Vector<double>(t ? twr![tw] : 1);
+        var w1i = new Vector<double>(t ? twi[tw] : 0);
+        var w2r = new Vector<double>(t ? twr![tw + 1] : 1);
+        var w2i = new Vector<double>(t ? twi[tw + 1] : 0);
+        var w3r = new Vector<double>(t ? twr![tw + 2] : 1);
+        var w3i = new Vector<double>(t ? twi[tw + 2] : 0);
+        var w4r = new Vector<double>(t ? twr![tw + 3] : 1);
+        var w4i = new Vector<double>(t ? twi[tw + 3] : 0);
+        var c1 = new Vector<double>(s_c1);
+        var c2 = new Vector<double>(s_c2);
+        var s1 = new Vector<double>(s_s1);
+        var s2 = new Vector<double>(s_s2);
+        for (nuint v = 0; v < columns; v += lanes)
         {
-            var ar = x1r[v];
-            var ai = x1i[v];
-            var br = x2r[v];
-            var bi = x2i[v];
-            var cr = x3r[v];
-            var ci = x3i[v];
-            var dr = x4r[v];
-            var di = x4i[v];
+            var ar = Load(ref pxr, x1 + v);
+            var ai = Load(ref pxi, x1 + v);
+            var br = Load(ref pxr, x2 + v);
+            var bi = Load(ref pxi, x2 + v);
+            var cr = Load(ref pxr, x3 + v);
+            var ci = Load(ref pxi, x3 + v);
+            var dr = Load(ref pxr, x4 + v);
+            var di = Load(ref pxi, x4 + v);
             if (t)
             {
                 Twiddle(ref ar, ref ai, w1r, w1i);
@@ -231,8 +251,8 @@ internal sealed partial class FftPlan
                 Twiddle(ref dr, ref di, w4r, w4i);
             }
 
-            var x0 = x0r[v];
-            var x0j = x0i[v];
+            var x0r = Load(ref pxr, x0 + v);
+            var x0i = Load(ref pxi, x0 + v);
             var a1r = ar + dr;
             var a1i = ai + di;
             var b1r = ar - dr;
@@ -241,24 +261,24 @@ internal sealed partial class FftPlan
             var a2i = bi + ci;
             var b2r = br - cr;
             var b2i = bi - ci;
-            y0r[v] = x0 + a1r + a2r;
-            y0i[v] = x0j + a1i + a2i;
-            var t1r = x0 + (a1r * c1) + (a2r * c2);
-            var t1i = x0j + (a1i * c1) + (a2i * c2);
-            var t2r = x0 + (a1r * c2) + (a2r * c1);
-            var t2i = x0j + (a1i * c2) + (a2i * c1);
+            Store(x0r + a1r + a2r, ref pyr, y0 + v);
+            Store(x0i + a1i + a2i, ref pyi, y0 + v);
+            var t1r = x0r + (a1r * c1) + (a2r * c2);
+            var t1i = x0i + (a1i * c1) + (a2i * c2);
+            var t2r = x0r + (a1r * c2) + (a2r * c1);
+            var t2i = x0i + (a1i * c2) + (a2i * c1);
             var u1r = (b1r * s1) + (b2r * s2);
             var u1i = (b1i * s1) + (b2i * s2);
             var u2r = (b1r * s2) - (b2r * s1);
             var u2i = (b1i * s2) - (b2i * s1);
-            y1r[v] = t1r + u1i;
-            y1i[v] = t1i - u1r;
-            y4r[v] = t1r - u1i;
-            y4i[v] = t1i + u1r;
-            y2r[v] = t2r + u2i;
-            y2i[v] = t2i - u2r;
-            y3r[v] = t2r - u2i;
-            y3i[v] = t2i + u2r;
+            Store(t1r + u1i, ref pyr, y1 + v);
+            Store(t1i - u1r, ref pyi, y1 + v);
+            Store(t1r - u1i, ref pyr, y4 + v);
+            Store(t1i + u1r, ref pyi, y4 + v);
+            Store(t2r + u2i, ref pyr, y2 + v);
+            Store(t2i - u2r, ref pyi, y2 + v);
+            Store(t2r - u2i, ref pyr, y3 + v);
+            Store(t2i + u2r, ref pyi, y3 + v);
         }
     }
 

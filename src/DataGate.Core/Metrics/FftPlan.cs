@@ -106,6 +106,13 @@ internal sealed partial class FftPlan
             return;
         }
 
+        // The kernels read and write without bounds checks: every plane must hold Length whole rows of vectors.
+        int need = Length * stride;
+        if (stride <= 0 || stride % Vector<double>.Count != 0 || re.Length < need || im.Length < need || scratchRe.Length < need || scratchIm.Length < need)
+        {
+            throw new ArgumentException("Planes must hold Length rows of a positive stride that is a multiple of Vector<double>.Count.", nameof(stride));
+        }
+
         // Columns are independent; very wide batches run in chunks of up to ChunkColumns columns.
         for (int c0 = 0; c0 < stride; c0 += ChunkColumns)
         {

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace DataGate.Core.Metrics;
 
@@ -17,7 +18,9 @@ internal static partial class PillowBicubic
         int lanes = Vector<int>.Count;
         int outWp = (outW + lanes - 1) / lanes * lanes;
         var planes = ws.ResizeInts(3 * rows * outWp).AsSpan(0, 3 * rows * outWp);
-        var block = ws.BlockInts(w * 3 * lanes).AsSpan(0, w * 3 * lanes);
+        var blockAndStage = ws.BlockInts((w * 3 * lanes) + (3 * lanes * lanes));
+        var block = blockAndStage.AsSpan(0, w * 3 * lanes);
+        var stage = MemoryMarshal.Cast<int, Vector256<int>>(blockAndStage.AsSpan(w * 3 * lanes, 3 * lanes * lanes));
         var blockVectors = MemoryMarshal.Cast<int, Vector<int>>(block);
         var half = new Vector<int>(1 << (PrecisionBits - 1));
         var zero = Vector<int>.Zero;
@@ -26,6 +29,14 @@ internal static partial class PillowBicubic
         for (int r0 = 0; r0 < rows; r0 += lanes)
         {
             int used = Math.Min(lanes, rows - r0);
+            bool fast = CanTranspose8 && used == lanes;
+            if (fast)
+            {
+                TransposeRowsIn(src, (yFirst + r0) * w * 3, w * 3, w * 3, block);
+                HorizontalBlock8(blockVectors, outW, outWp, horizontal, planes, rows, r0, stage);
+                continue;
+            }
+
             for (int lane = 0; lane < used; lane++)
             {
                 var row = src.Slice((yFirst + r0 + lane) * w * 3, w * 3);
@@ -86,6 +97,58 @@ internal static partial class PillowBicubic
                     {
                         dst[((((yy * outW) + x0 + lane) * 3)) + c] = (byte)acc[lane];
                     }
+                }
+            }
+        }
+    }
+
+    // The horizontal pass of 8 full rows (CanTranspose8): outputs of 8 consecutive x per channel are staged,
+    // transposed back to one vector per row and stored whole into the [c][row][x] planes.
+    private static void HorizontalBlock8(
+        ReadOnlySpan<Vector<int>> blockVectors, int outW, int outWp, (int[] Bounds, int[] Kernel, int KSize) horizontal,
+        Span<int> planes, int rows, int r0, Span<Vector256<int>> stage)
+    {
+        var half = new Vector<int>(1 << (PrecisionBits - 1));
+        var zero = Vector<int>.Zero;
+        var max = new Vector<int>(255);
+        var (boundsX, kx, ksizeX) = horizontal;
+        for (int x0 = 0; x0 < outWp; x0 += 8)
+        {
+            for (int q = 0; q < 8; q++)
+            {
+                int xx = x0 + q;
+                if (xx >= outW)
+                {
+                    stage[q] = Vector256<int>.Zero;
+                    stage[8 + q] = Vector256<int>.Zero;
+                    stage[16 + q] = Vector256<int>.Zero;
+                    continue;
+                }
+
+                int xmin = boundsX[xx * 2], xmax = boundsX[(xx * 2) + 1];
+                int kbase = xx * ksizeX;
+                Vector<int> a0 = half, a1 = half, a2 = half;
+                for (int t = 0; t < xmax; t++)
+                {
+                    int k = kx[kbase + t];
+                    int p = (xmin + t) * 3;
+                    a0 += blockVectors[p] * k;
+                    a1 += blockVectors[p + 1] * k;
+                    a2 += blockVectors[p + 2] * k;
+                }
+
+                stage[q] = Vector.Min(Vector.Max(Vector.ShiftRightArithmetic(a0, PrecisionBits), zero), max).AsVector256();
+                stage[8 + q] = Vector.Min(Vector.Max(Vector.ShiftRightArithmetic(a1, PrecisionBits), zero), max).AsVector256();
+                stage[16 + q] = Vector.Min(Vector.Max(Vector.ShiftRightArithmetic(a2, PrecisionBits), zero), max).AsVector256();
+            }
+
+            for (int c = 0; c < 3; c++)
+            {
+                var channel = stage.Slice(c * 8, 8);
+                Int32Transpose.Transpose8(channel);
+                for (int lane = 0; lane < 8; lane++)
+                {
+                    channel[lane].CopyTo(planes.Slice(((((c * rows) + r0 + lane) * outWp) + x0), 8));
                 }
             }
         }
