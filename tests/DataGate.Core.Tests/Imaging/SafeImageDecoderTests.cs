@@ -100,4 +100,28 @@ public class SafeImageDecoderTests
         var row = Golden.Metrics.Single(r => r["path"] == "synthetic/edge/ramp16.png");
         Assert.Equal(Golden.Number(row["mean_brightness"]), result.Image!.Pixels.Average(b => (double)b), 9);
     }
+
+    [Theory]
+    [InlineData("synthetic/edge/anim.gif", "GIF")]
+    [InlineData("synthetic/variants/b00.webp", "WEBP")]
+    [InlineData("synthetic/variants/b00.bmp", "BMP")]
+    [InlineData("synthetic/variants/b00_progressive.jpg", "JPEG")]
+    public void Should_ReportTruncation_When_FileOfAnyFormatIsCut(string source, string format)
+    {
+        var bytes = File.ReadAllBytes(Golden.Image(source));
+        var cut = bytes.AsSpan(0, bytes.Length * 2 / 3).ToArray();
+        var result = new SafeImageDecoder().Decode(cut, Path.GetFileName(source));
+        Assert.False(result.Succeeded);
+        Assert.Equal("DG3005", result.Error!.Code);
+        Assert.StartsWith(format, result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_DecodeAndNote_When_JpegHasTrailingData()
+    {
+        var bytes = File.ReadAllBytes(Golden.Image("synthetic/variants/b00_q95.jpg"));
+        var result = new SafeImageDecoder().Decode([.. bytes, .. "appended by a camera"u8.ToArray()], "b00.jpg");
+        Assert.True(result.Succeeded, result.Error?.ToString());
+        Assert.Contains(result.Notes, n => n.Code == "DG3013");
+    }
 }
