@@ -49,11 +49,15 @@ public sealed class BalanceTables
     public static BalanceTables Compute(GateResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return Compute(result.Config, result.Kept.ToList());
+        return Compute(result.Config, result.Kept.ToList(), result.BalanceResults, result.ParityResults);
     }
 
     /// <summary>Computes the tables over <paramref name="kept"/> (labels and derived fields already attached).</summary>
-    public static BalanceTables Compute(GateConfig config, IReadOnlyList<ImageRecord> kept)
+    /// <param name="config">The configuration.</param>
+    /// <param name="kept">The kept images.</param>
+    /// <param name="balance">Balance results already evaluated by the gate, or null to evaluate them here.</param>
+    /// <param name="parity">Parity results already evaluated by the gate, or null to evaluate them here.</param>
+    public static BalanceTables Compute(GateConfig config, IReadOnlyList<ImageRecord> kept, IReadOnlyList<BalanceRuleResult>? balance = null, IReadOnlyList<ParityRuleResult>? parity = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(kept);
@@ -124,8 +128,8 @@ public sealed class BalanceTables
             FieldSummaries = fieldSummaries,
             CrossTabs = crossTabs,
             MetricSummaries = metricSummaries,
-            Balance = BalanceEvaluator.EvaluateAll(config, kept),
-            Parity = ParityEvaluator.EvaluateAll(config, kept),
+            Balance = balance ?? BalanceEvaluator.EvaluateAll(config, kept),
+            Parity = parity ?? ParityEvaluator.EvaluateAll(config, kept),
             CueScan = Scan(categories, kept),
         };
     }

@@ -58,8 +58,10 @@ public static class GateEvaluator
         var counts = new GateCounts(records.Count, analysed.Count - excluded, excluded, errored);
         findings.AddRange(GateLimits(config, counts));
         var kept = analysed.Where(r => !exclusions.ContainsKey(r.Path)).ToList();
-        findings.AddRange(BalanceEvaluator.EvaluateAll(config, kept).Select(b => b.Finding).OfType<Finding>());
-        findings.AddRange(ParityEvaluator.EvaluateAll(config, kept).Select(p => p.Finding).OfType<Finding>());
+        var balance = BalanceEvaluator.EvaluateAll(config, kept);
+        var parity = ParityEvaluator.EvaluateAll(config, kept);
+        findings.AddRange(balance.Select(b => b.Finding).OfType<Finding>());
+        findings.AddRange(parity.Select(p => p.Finding).OfType<Finding>());
         return new GateResult
         {
             Config = config,
@@ -68,6 +70,8 @@ public static class GateEvaluator
             Exclusions = exclusions.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal),
             ResolvedBounds = bounds,
             Duplicates = duplicates,
+            BalanceResults = balance,
+            ParityResults = parity,
             Counts = counts,
         };
     }

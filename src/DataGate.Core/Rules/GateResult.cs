@@ -25,6 +25,12 @@ public sealed class GateResult
     /// <summary>Duplicate groups found in this run.</summary>
     public Duplicates.DuplicateReport Duplicates { get; init; } = Core.Duplicates.DuplicateReport.Empty;
 
+    /// <summary>Balance rule results over the kept images, in file order.</summary>
+    public IReadOnlyList<BalanceRuleResult> BalanceResults { get; init; } = [];
+
+    /// <summary>Parity rule results over the kept images, in file order.</summary>
+    public IReadOnlyList<ParityRuleResult> ParityResults { get; init; } = [];
+
     /// <summary>Counts of every input.</summary>
     public required GateCounts Counts { get; init; }
 
