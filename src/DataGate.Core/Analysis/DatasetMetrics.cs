@@ -13,10 +13,13 @@ internal static class DatasetMetrics
             return;
         }
 
-        var scores = OddSize.Scores(analysed.Select(r => (r.Facts!.Width, r.Facts.Height)).ToList());
+        var sizes = analysed.Select(r => (r.Facts!.Width, r.Facts.Height)).ToList();
+        var scores = OddSize.Scores(sizes);
+        var issues = OddSize.Issues(scores, sizes);
         for (int i = 0; i < analysed.Count; i++)
         {
             analysed[i].Values[MetricCatalog.OddSizeScore.Index] = scores[i];
+            analysed[i].Values[MetricCatalog.IsOddSize.Index] = issues[i] ? 1 : 0;
         }
     }
 }

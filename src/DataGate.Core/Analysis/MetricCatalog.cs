@@ -18,7 +18,7 @@ public static class MetricCatalog
     public static readonly MetricDefinition Channels = Add("channels", "Channels as stored: 1 gray/palette, 2 gray+alpha, 3 RGB, 4 RGBA/CMYK.");
 
     /// <summary>1 when every pixel has R = G = B.</summary>
-    public static readonly MetricDefinition IsGrayscale = Add("is_grayscale", "1 when every pixel has R = G = B (whatever the stored mode), else 0.");
+    public static readonly MetricDefinition IsGrayscale = Add("is_grayscale", "1 when every pixel has R = G = B (whatever the stored mode), else 0.", isFlag: true);
 
     /// <summary>File size in bytes.</summary>
     public static readonly MetricDefinition FileSize = Add("file_size", "File size in bytes.");
@@ -89,15 +89,33 @@ public static class MetricCatalog
     /// <summary>BRISQUE score.</summary>
     public static readonly MetricDefinition Brisque = Add("brisque", "BRISQUE score with OpenCV's LIVE model (0–100, lower = better).");
 
+    /// <summary>cleanvision's dark issue: dark_score below 0.32.</summary>
+    public static readonly MetricDefinition IsDark = Add("is_dark", "cleanvision dark issue: dark_score < 0.32.", isFlag: true);
+
+    /// <summary>cleanvision's light issue: light_score below 0.05.</summary>
+    public static readonly MetricDefinition IsLight = Add("is_light", "cleanvision light issue: light_score < 0.05.", isFlag: true);
+
+    /// <summary>cleanvision's blurry issue: blurry_score below 0.29.</summary>
+    public static readonly MetricDefinition IsBlurry = Add("is_blurry", "cleanvision blurry issue: blurry_score < 0.29.", isFlag: true);
+
+    /// <summary>cleanvision's low-information issue: low_information_score below 0.3.</summary>
+    public static readonly MetricDefinition IsLowInformation = Add("is_low_information", "cleanvision low-information issue: low_information_score < 0.3.", isFlag: true);
+
+    /// <summary>cleanvision's odd-aspect-ratio issue: odd_aspect_ratio_score below 0.35.</summary>
+    public static readonly MetricDefinition IsOddAspectRatio = Add("is_odd_aspect_ratio", "cleanvision odd-aspect-ratio issue: odd_aspect_ratio_score < 0.35.", isFlag: true);
+
+    /// <summary>cleanvision's odd-size issue, relative to this dataset.</summary>
+    public static readonly MetricDefinition IsOddSize = Add("is_odd_size", "cleanvision odd-size issue: √w·√h outside [Q1 − 3·IQR, Q3 + 3·IQR] of this dataset.", isFlag: true);
+
     /// <summary>All metrics in column order.</summary>
     public static IReadOnlyList<MetricDefinition> All => s_all;
 
     /// <summary>Finds a metric by name.</summary>
     public static MetricDefinition? Find(string name) => s_all.Find(m => string.Equals(m.Name, name, StringComparison.Ordinal));
 
-    private static MetricDefinition Add(string name, string description)
+    private static MetricDefinition Add(string name, string description, bool isFlag = false)
     {
-        var m = new MetricDefinition(name, description, s_all.Count);
+        var m = new MetricDefinition(name, description, s_all.Count, isFlag);
         s_all.Add(m);
         return m;
     }

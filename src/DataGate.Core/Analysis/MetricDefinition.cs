@@ -4,4 +4,5 @@ namespace DataGate.Core.Analysis;
 /// <param name="Name">Column and rule name (snake_case); part of the public CSV contract.</param>
 /// <param name="Description">One sentence for documentation and reports.</param>
 /// <param name="Index">Position in <see cref="ImageRecord.Values"/>.</param>
-public sealed record MetricDefinition(string Name, string Description, int Index);
+/// <param name="IsFlag">True for a yes/no metric: 1 or 0 in rules, <c>true</c>/<c>false</c> in metrics.csv.</param>
+public sealed record MetricDefinition(string Name, string Description, int Index, bool IsFlag = false);

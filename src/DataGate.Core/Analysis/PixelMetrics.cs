@@ -12,6 +12,9 @@ internal sealed class PixelMetrics
 
     public PixelMetrics(BrisqueModel? model) => _brisque = new Brisque(model ?? BrisqueModel.LoadDefault());
 
+    /// <summary>cleanvision's issue rule: a score below its threshold is an issue; NaN stays NaN.</summary>
+    private static double Flag(double score, double threshold) => double.IsNaN(score) ? double.NaN : score < threshold ? 1 : 0;
+
     public void Compute(RgbImage image, byte[] fileBytes, ImageFacts facts, ImageRecord record)
     {
         var v = record.Values;
@@ -35,6 +38,11 @@ internal sealed class PixelMetrics
         v[MetricCatalog.BlurryScore.Index] = q.BlurryScore;
         v[MetricCatalog.LowInformationScore.Index] = q.LowInformationScore;
         v[MetricCatalog.OddAspectRatioScore.Index] = q.OddAspectRatioScore;
+        v[MetricCatalog.IsDark.Index] = Flag(q.DarkScore, 0.32);
+        v[MetricCatalog.IsLight.Index] = Flag(q.LightScore, 0.05);
+        v[MetricCatalog.IsBlurry.Index] = Flag(q.BlurryScore, 0.29);
+        v[MetricCatalog.IsLowInformation.Index] = Flag(q.LowInformationScore, 0.3);
+        v[MetricCatalog.IsOddAspectRatio.Index] = Flag(q.OddAspectRatioScore, 0.35);
         if (q.SkinTone is not null)
         {
             record.Texts[TextColumns.SkinTone] = q.SkinTone;

@@ -29,7 +29,7 @@ public static class MetricsCsvWriter
             foreach (var m in MetricCatalog.All)
             {
                 double v = r.Values[m.Index];
-                fields.Add(m == MetricCatalog.IsGrayscale && !double.IsNaN(v) ? (v > 0 ? "true" : "false") : Csv.Number(v));
+                fields.Add(m.IsFlag && !double.IsNaN(v) ? (v > 0 ? "true" : "false") : Csv.Number(v));
             }
 
             foreach (var t in TextColumns.All)
