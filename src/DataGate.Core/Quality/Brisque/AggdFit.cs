@@ -63,17 +63,20 @@ internal static class AggdFit
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(Vector<float> v)
         {
+            // v·v once, masked by the sign comparisons the counts use: the same float squares as squaring
+            // max(v, 0) and min(v, 0) (zero lanes contribute +0 either way).
             var zero = Vector<float>.Zero;
-            var pos = Vector.Max(v, zero);
-            var neg = Vector.Min(v, zero);
-            Vector.Widen(pos * pos, out var a, out var b);
+            var gt = Vector.GreaterThan(v, zero);
+            var lt = Vector.LessThan(v, zero);
+            var sq = v * v;
+            Vector.Widen(sq & Vector.AsVectorSingle(gt), out var a, out var b);
             _posSq += a + b;
-            Vector.Widen(neg * neg, out a, out b);
+            Vector.Widen(sq & Vector.AsVectorSingle(lt), out a, out b);
             _negSq += a + b;
             Vector.Widen(Vector.Abs(v), out a, out b);
             _abs += a + b;
-            _posCount -= Vector.GreaterThan(v, zero);
-            _negCount -= Vector.LessThan(v, zero);
+            _posCount -= gt;
+            _negCount -= lt;
         }
 
         /// <summary>Adds every value of <paramref name="values"/>.</summary>

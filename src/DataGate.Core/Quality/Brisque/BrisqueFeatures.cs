@@ -57,16 +57,8 @@ internal sealed class BrisqueFeatures
         Ensure(ref _scratch, n);
         Ensure(ref _ext, w + OpenCvGaussian7.Size);
 
-        // cvtColor(RGB2GRAY) then convertTo(CV_32F, 1/255): the byte times the float constant, rounded once.
-        // Fused with the gray conversion (OpenCV's fixed-point weights) so no gray buffer is allocated.
-        const float Scale = (float)(1.0 / 255.0);
-        var px = image.Pixels.AsSpan(0, n * 3);
-        var dst = _image.AsSpan(0, n);
-        for (int i = 0, j = 0; i < dst.Length; i++, j += 3)
-        {
-            int g = ((9798 * px[j]) + (19235 * px[j + 1]) + (3735 * px[j + 2]) + 16384) >> 15;
-            dst[i] = g * Scale;
-        }
+        // cvtColor(RGB2GRAY) then convertTo(CV_32F, 1/255), fused so no gray buffer is allocated.
+        OpenCvGrayFloat.Convert(image.Pixels.AsSpan(0, n * 3), _image.AsSpan(0, n));
 
         ScaleFeatures(_image, w, h, features[..18]);
 
