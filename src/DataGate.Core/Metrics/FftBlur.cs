@@ -54,25 +54,6 @@ internal static partial class FftBlur
         return (c, s);
     });
 
-    private static void TransposeRow(ReadOnlySpan<byte> gray, int width, int y, double[] plane, int stride, int column)
-    {
-        if (y < 0)
-        {
-            for (int x = 0; x < width; x++)
-            {
-                plane[(x * stride) + column] = 1.0;
-            }
-
-            return;
-        }
-
-        var row = gray.Slice(y * width, width);
-        for (int x = 0; x < row.Length; x++)
-        {
-            plane[(x * stride) + column] = row[x];
-        }
-    }
-
     private static double ComputeWithBandX(ReadOnlySpan<byte> gray, int width, int height, bool bandY, MetricsWorkspace ws)
     {
         int lanes = Vector<double>.Count;
@@ -88,12 +69,7 @@ internal static partial class FftBlur
         var (ch, sh) = Line(height);
 
         // Transpose into [x][p] planes: rows 2p in ge, rows 2p+1 in go (padding is 1.0, which adds ln 1 = 0 at the end).
-        for (int p = 0; p < sp; p++)
-        {
-            int y = 2 * p;
-            TransposeRow(gray, width, y < height ? y : -1, ge, sp, p);
-            TransposeRow(gray, width, y + 1 < height ? y + 1 : -1, go, sp, p);
-        }
+        TransposePairs(gray, width, height, ge, go, sp);
 
         Array.Copy(ge, ar, width * sp);
         Array.Copy(go, ai, width * sp);
