@@ -93,7 +93,7 @@ internal static partial class FftBlur
 
         // Unpack the spectra of the two real rows into T[y][col]: columns 0 … 59 hold k = 0 … 59, column 60 holds
         // k = −60, i.e. a(y) = Σx g·e^{+2πi60x/W}, the coefficient of the rank-one term.
-        for (int col = 0; col <= HalfBand; col++)
+        for (int col = UnpackColumns(ar, ai, br, bi, sp, sk, width, height, HalfBand); col <= HalfBand; col++)
         {
             int k = col < HalfBand ? col : width - HalfBand;
             int kn = k == 0 ? 0 : width - k;
@@ -168,28 +168,9 @@ internal static partial class FftBlur
         // Pack T back: Z(k) = T(2p,k) + i·T(2p+1,k) for k = 0 … 59 and its Hermitian partner at −k; inverse along x.
         Array.Clear(ar, 0, width * sp);
         Array.Clear(ai, 0, width * sp);
-        for (int k = 0; k < HalfBand; k++)
+        for (int k = PackBins(ar, ai, br, bi, sp, sk, width, height, HalfBand); k < HalfBand; k++)
         {
-            int ok = k * sp, okn = (width - k) * sp;
-            for (int p = 0; p < pairs; p++)
-            {
-                int y = 2 * p;
-                double t1r = br[(y * sk) + k], t1i = bi[(y * sk) + k];
-                double t2r = 0, t2i = 0;
-                if (y + 1 < height)
-                {
-                    t2r = br[((y + 1) * sk) + k];
-                    t2i = bi[((y + 1) * sk) + k];
-                }
-
-                ar[ok + p] = t1r - t2i;
-                ai[ok + p] = t1i + t2r;
-                if (k > 0)
-                {
-                    ar[okn + p] = t1r + t2i;
-                    ai[okn + p] = t2r - t1i;
-                }
-            }
+            PackBin(ar, ai, br, bi, sp, sk, width, height, k, 0);
         }
 
         planX.Forward(ai, ar, sp, si, sr);
