@@ -1,4 +1,7 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace DataGate.Core.Hashing;
 
@@ -80,7 +83,7 @@ internal static class HaarWavelet
         for (int y = 0; y < half; y++)
         {
             int r = y * n;
-            for (int i = 0; i < half; i++)
+            for (int i = PairsVector(t, a, r, half, highToo: false); i < half; i++)
             {
                 a[r + i] = (H * t[r + (2 * i) + 1]) + (H * t[r + (2 * i)]);
             }
@@ -121,7 +124,7 @@ internal static class HaarWavelet
         for (int y = 0; y < size; y++)
         {
             int r = y * n;
-            for (int i = 0; i < half; i++)
+            for (int i = PairsVector(t, a, r, half, highToo: true); i < half; i++)
             {
                 double x0 = t[r + (2 * i)];
                 double x1 = t[r + (2 * i) + 1];
@@ -140,7 +143,7 @@ internal static class HaarWavelet
         for (int y = 0; y < size; y++)
         {
             int r = y * n;
-            for (int i = 0; i < half; i++)
+            for (int i = InterleaveVector(a, t, r, half); i < half; i++)
             {
                 double lo = a[r + i];
                 double hi = a[r + i + half];
@@ -173,5 +176,67 @@ internal static class HaarWavelet
                 a[r1 + x] = (H * l) + (-H * h);
             }
         }
+    }
+
+    // Axis-1 decomposition of one row from offset r, 4 pairs per step with AVX2: lo[i] = H·x1 + H·x0 into
+    // a[r + i] and (when highToo) hi[i] = −H·x1 + H·x0 into a[r + half + i], x0 = t[r + 2i], x1 = t[r + 2i + 1].
+    // Returns the first i not done.
+    private static int PairsVector(double[] t, double[] a, int r, int half, bool highToo)
+    {
+        if (!Avx2.IsSupported || half < 4 || r + (2 * half) > t.Length || r + (highToo ? 2 * half : half) > a.Length)
+        {
+            return 0;
+        }
+
+        var h = Vector256.Create(H);
+        var mh = Vector256.Create(-H);
+        ref double t0 = ref MemoryMarshal.GetArrayDataReference(t);
+        ref double a0 = ref MemoryMarshal.GetArrayDataReference(a);
+        int i = 0;
+        for (; i <= half - 4; i += 4)
+        {
+            nuint src = (nuint)(r + (2 * i));
+            var v0 = Vector256.LoadUnsafe(ref t0, src);
+            var v1 = Vector256.LoadUnsafe(ref t0, src + 4);
+            var x0 = Avx2.Permute4x64(Avx.UnpackLow(v0, v1), 0xD8);
+            var x1 = Avx2.Permute4x64(Avx.UnpackHigh(v0, v1), 0xD8);
+            ((x1 * h) + (x0 * h)).StoreUnsafe(ref a0, (nuint)(r + i));
+            if (highToo)
+            {
+                ((x1 * mh) + (x0 * h)).StoreUnsafe(ref a0, (nuint)(r + half + i));
+            }
+        }
+
+        return i;
+    }
+
+    // Axis-1 reconstruction of one row from offset r, 4 pairs per step with AVX2: t[r + 2i] = H·lo + H·hi and
+    // t[r + 2i + 1] = H·lo − H·hi, lo = a[r + i], hi = a[r + half + i]. Returns the first i not done.
+    private static int InterleaveVector(double[] a, double[] t, int r, int half)
+    {
+        if (!Avx2.IsSupported || half < 4 || r + (2 * half) > a.Length || r + (2 * half) > t.Length)
+        {
+            return 0;
+        }
+
+        var h = Vector256.Create(H);
+        var mh = Vector256.Create(-H);
+        ref double a0 = ref MemoryMarshal.GetArrayDataReference(a);
+        ref double t0 = ref MemoryMarshal.GetArrayDataReference(t);
+        int i = 0;
+        for (; i <= half - 4; i += 4)
+        {
+            var lo = Vector256.LoadUnsafe(ref a0, (nuint)(r + i));
+            var hi = Vector256.LoadUnsafe(ref a0, (nuint)(r + half + i));
+            var even = (lo * h) + (hi * h);
+            var odd = (lo * h) + (hi * mh);
+            var p = Avx.UnpackLow(even, odd);
+            var q = Avx.UnpackHigh(even, odd);
+            nuint dst = (nuint)(r + (2 * i));
+            Avx.Permute2x128(p, q, 0x20).StoreUnsafe(ref t0, dst);
+            Avx.Permute2x128(p, q, 0x31).StoreUnsafe(ref t0, dst + 4);
+        }
+
+        return i;
     }
 }

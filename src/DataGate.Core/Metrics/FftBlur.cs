@@ -54,25 +54,6 @@ internal static partial class FftBlur
         return (c, s);
     });
 
-    private static void TransposeRow(ReadOnlySpan<byte> gray, int width, int y, double[] plane, int stride, int column)
-    {
-        if (y < 0)
-        {
-            for (int x = 0; x < width; x++)
-            {
-                plane[(x * stride) + column] = 1.0;
-            }
-
-            return;
-        }
-
-        var row = gray.Slice(y * width, width);
-        for (int x = 0; x < row.Length; x++)
-        {
-            plane[(x * stride) + column] = row[x];
-        }
-    }
-
     private static double ComputeWithBandX(ReadOnlySpan<byte> gray, int width, int height, bool bandY, MetricsWorkspace ws)
     {
         int lanes = Vector<double>.Count;
@@ -88,12 +69,7 @@ internal static partial class FftBlur
         var (ch, sh) = Line(height);
 
         // Transpose into [x][p] planes: rows 2p in ge, rows 2p+1 in go (padding is 1.0, which adds ln 1 = 0 at the end).
-        for (int p = 0; p < sp; p++)
-        {
-            int y = 2 * p;
-            TransposeRow(gray, width, y < height ? y : -1, ge, sp, p);
-            TransposeRow(gray, width, y + 1 < height ? y + 1 : -1, go, sp, p);
-        }
+        TransposePairs(gray, width, height, ge, go, sp);
 
         Array.Copy(ge, ar, width * sp);
         Array.Copy(go, ai, width * sp);
@@ -117,7 +93,7 @@ internal static partial class FftBlur
 
         // Unpack the spectra of the two real rows into T[y][col]: columns 0 … 59 hold k = 0 … 59, column 60 holds
         // k = −60, i.e. a(y) = Σx g·e^{+2πi60x/W}, the coefficient of the rank-one term.
-        for (int col = 0; col <= HalfBand; col++)
+        for (int col = UnpackColumns(ar, ai, br, bi, sp, sk, width, height, HalfBand); col <= HalfBand; col++)
         {
             int k = col < HalfBand ? col : width - HalfBand;
             int kn = k == 0 ? 0 : width - k;
@@ -192,28 +168,9 @@ internal static partial class FftBlur
         // Pack T back: Z(k) = T(2p,k) + i·T(2p+1,k) for k = 0 … 59 and its Hermitian partner at −k; inverse along x.
         Array.Clear(ar, 0, width * sp);
         Array.Clear(ai, 0, width * sp);
-        for (int k = 0; k < HalfBand; k++)
+        for (int k = PackBins(ar, ai, br, bi, sp, sk, width, height, HalfBand); k < HalfBand; k++)
         {
-            int ok = k * sp, okn = (width - k) * sp;
-            for (int p = 0; p < pairs; p++)
-            {
-                int y = 2 * p;
-                double t1r = br[(y * sk) + k], t1i = bi[(y * sk) + k];
-                double t2r = 0, t2i = 0;
-                if (y + 1 < height)
-                {
-                    t2r = br[((y + 1) * sk) + k];
-                    t2i = bi[((y + 1) * sk) + k];
-                }
-
-                ar[ok + p] = t1r - t2i;
-                ai[ok + p] = t1i + t2r;
-                if (k > 0)
-                {
-                    ar[okn + p] = t1r + t2i;
-                    ai[okn + p] = t2r - t1i;
-                }
-            }
+            PackBin(ar, ai, br, bi, sp, sk, width, height, k, 0);
         }
 
         planX.Forward(ai, ar, sp, si, sr);

@@ -11,11 +11,6 @@ public static class QualityMetricsCalculator
     private const int BucketShift = 14;
     private const int BucketCount = ((1000 * 255 * 255) >> BucketShift) + 1;
 
-    // cleanvision brightness key 1000·(0.241 R² + 0.691 G² + 0.068 B²) as exact integers.
-    private static readonly int[] s_keyR = BuildKey(241);
-    private static readonly int[] s_keyG = BuildKey(691);
-    private static readonly int[] s_keyB = BuildKey(68);
-
     /// <summary>Computes every metric of an image decoded to 8-bit RGB.</summary>
     /// <param name="image">The decoded image.</param>
     public static QualityMetrics Compute(RgbImage image) => Compute(image, storedMode: null);
@@ -81,37 +76,8 @@ public static class QualityMetricsCalculator
     /// One pass over the pixels: channel and OpenCV-gray histograms, the gray image, the brightness keys and their
     /// coarse histogram. Returns the OR of all <c>(R^G)|(G^B)</c> (0 iff the image is gray).
     /// </summary>
-    internal static int Scan(ReadOnlySpan<byte> px, int n, Span<byte> gray, Span<int> keys, Span<int> hr, Span<int> hg, Span<int> hb, Span<int> hgray, Span<int> buckets)
-    {
-        hr.Clear();
-        hg.Clear();
-        hb.Clear();
-        hgray.Clear();
-        buckets.Clear();
-        var keyR = s_keyR;
-        var keyG = s_keyG;
-        var keyB = s_keyB;
-        int diff = 0;
-        px = px[..(n * 3)];
-        gray = gray[..n];
-        keys = keys[..n];
-        for (int i = 0, j = 0; i < gray.Length; i++, j += 3)
-        {
-            byte r = px[j], g = px[j + 1], b = px[j + 2];
-            hr[r]++;
-            hg[g]++;
-            hb[b]++;
-            byte gv = (byte)(((9798 * r) + (19235 * g) + (3735 * b) + 16384) >> 15);
-            gray[i] = gv;
-            hgray[gv]++;
-            diff |= (r ^ g) | (g ^ b);
-            int key = keyR[r] + keyG[g] + keyB[b];
-            keys[i] = key;
-            buckets[key >> BucketShift]++;
-        }
-
-        return diff;
-    }
+    internal static int Scan(ReadOnlySpan<byte> px, int n, Span<byte> gray, Span<int> keys, Span<int> hr, Span<int> hg, Span<int> hb, Span<int> hgray, Span<int> buckets) =>
+        PixelScan.Run(px, n, gray, keys, hr, hg, hb, hgray, buckets, BucketShift);
 
     private static (double Variance, double MeanR, double MeanG, double MeanB) ChannelStats(ReadOnlySpan<int> hr, ReadOnlySpan<int> hg, ReadOnlySpan<int> hb, int n)
     {
@@ -176,16 +142,5 @@ public static class QualityMetricsCalculator
                 e += p * Math.Log(p) * log2E;
             }
         }
-    }
-
-    private static int[] BuildKey(int weight)
-    {
-        var t = new int[256];
-        for (int v = 0; v < 256; v++)
-        {
-            t[v] = weight * v * v;
-        }
-
-        return t;
     }
 }

@@ -15,20 +15,34 @@ internal static class UniqueColors
     public static int Count(ReadOnlySpan<byte> px, int n, ReadOnlySpan<int> redHistogram, MetricsWorkspace ws)
     {
         Span<int> start = stackalloc int[257];
-        Span<int> fill = stackalloc int[256];
+        Span<int> up = stackalloc int[256];
+        Span<int> down = stackalloc int[256];
         int total = 0;
         for (int r = 0; r < 256; r++)
         {
             start[r] = total;
-            fill[r] = total;
+            up[r] = total;
             total += redHistogram[r];
+            down[r] = total;
         }
 
         start[256] = total;
+
+        // Even pixels fill each red slice from its start upwards, odd pixels from its end downwards: two
+        // independent counters per slice, so runs of equal red do not wait on one another (order within a slice
+        // does not matter for the count).
         var slices = ws.UShorts(n).AsSpan(0, n);
-        for (int j = 0; j < n * 3; j += 3)
+        int pairEnd = (n & ~1) * 3;
+        int j = 0;
+        for (; j < pairEnd; j += 6)
         {
-            slices[fill[px[j]]++] = (ushort)((px[j + 1] << 8) | px[j + 2]);
+            slices[up[px[j]]++] = (ushort)((px[j + 1] << 8) | px[j + 2]);
+            slices[--down[px[j + 3]]] = (ushort)((px[j + 4] << 8) | px[j + 5]);
+        }
+
+        if (j < n * 3)
+        {
+            slices[up[px[j]]++] = (ushort)((px[j + 1] << 8) | px[j + 2]);
         }
 
         var bits = ws.SliceBits;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace DataGate.Core.Quality.Brisque;
 
@@ -59,37 +60,97 @@ internal static class AggdFit
             }
         }
 
-        /// <summary>Adds <see cref="Vector{T}.Count"/> values.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Add(Vector<float> v)
-        {
-            var zero = Vector<float>.Zero;
-            var pos = Vector.Max(v, zero);
-            var neg = Vector.Min(v, zero);
-            Vector.Widen(pos * pos, out var a, out var b);
-            _posSq += a + b;
-            Vector.Widen(neg * neg, out a, out b);
-            _negSq += a + b;
-            Vector.Widen(Vector.Abs(v), out a, out b);
-            _abs += a + b;
-            _posCount -= Vector.GreaterThan(v, zero);
-            _negCount -= Vector.LessThan(v, zero);
-        }
-
-        /// <summary>Adds every value of <paramref name="values"/>.</summary>
+        /// <summary>Adds every value of <paramref name="values"/>: whole vectors first, then the remainder one by one.</summary>
         public void AddRange(ReadOnlySpan<float> values)
         {
             int lanes = Vector<float>.Count;
+            int n = values.Length;
+            ref float v0 = ref MemoryMarshal.GetReference(values);
+
+            // Accumulators held in locals (registers) for the loop and written back once.
+            var posSq = _posSq;
+            var negSq = _negSq;
+            var abs = _abs;
+            var posCount = _posCount;
+            var negCount = _negCount;
             int i = 0;
-            for (; i <= values.Length - lanes; i += lanes)
+            for (; i <= n - lanes; i += lanes)
             {
-                Add(new Vector<float>(values[i..]));
+                Accumulate(Vector.LoadUnsafe(ref v0, (nuint)i), ref posSq, ref negSq, ref abs, ref posCount, ref negCount);
             }
 
-            for (; i < values.Length; i++)
+            _posSq = posSq;
+            _negSq = negSq;
+            _abs = abs;
+            _posCount = posCount;
+            _negCount = negCount;
+            for (; i < n; i++)
             {
                 Add(values[i]);
             }
+        }
+
+        /// <summary>
+        /// Adds the products <c>a[i]·b[i]</c> (rounded to float) of two equally long spans: whole vectors first,
+        /// then the remainder one by one.
+        /// </summary>
+        public void AddProducts(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+        {
+            int lanes = Vector<float>.Count;
+            int n = a.Length;
+            if (b.Length < n)
+            {
+                throw new ArgumentException("Spans differ in length.", nameof(b));
+            }
+
+            ref float a0 = ref MemoryMarshal.GetReference(a);
+            ref float b0 = ref MemoryMarshal.GetReference(b);
+            var posSq = _posSq;
+            var negSq = _negSq;
+            var abs = _abs;
+            var posCount = _posCount;
+            var negCount = _negCount;
+            int i = 0;
+            for (; i <= n - lanes; i += lanes)
+            {
+                var v = Vector.LoadUnsafe(ref a0, (nuint)i) * Vector.LoadUnsafe(ref b0, (nuint)i);
+                Accumulate(v, ref posSq, ref negSq, ref abs, ref posCount, ref negCount);
+            }
+
+            _posSq = posSq;
+            _negSq = negSq;
+            _abs = abs;
+            _posCount = posCount;
+            _negCount = negCount;
+            for (; i < n; i++)
+            {
+                Add(a[i] * b[i]);
+            }
+        }
+
+        // v·v once, masked by the sign comparisons the counts use: the same float squares as squaring max(v, 0)
+        // and min(v, 0) (zero lanes contribute +0 either way); each square widened to double and added pairwise.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Accumulate(
+            Vector<float> v,
+            ref Vector<double> posSq,
+            ref Vector<double> negSq,
+            ref Vector<double> abs,
+            ref Vector<int> posCount,
+            ref Vector<int> negCount)
+        {
+            var zero = Vector<float>.Zero;
+            var gt = Vector.GreaterThan(v, zero);
+            var lt = Vector.LessThan(v, zero);
+            var sq = v * v;
+            Vector.Widen(sq & Vector.AsVectorSingle(gt), out var a, out var b);
+            posSq += a + b;
+            Vector.Widen(sq & Vector.AsVectorSingle(lt), out a, out b);
+            negSq += a + b;
+            Vector.Widen(Vector.Abs(v), out a, out b);
+            abs += a + b;
+            posCount -= gt;
+            negCount -= lt;
         }
 
         private static long SumCount(Vector<int> v)

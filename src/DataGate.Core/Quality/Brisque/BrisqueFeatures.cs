@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using DataGate.Core.Imaging;
 
 namespace DataGate.Core.Quality.Brisque;
@@ -57,16 +57,8 @@ internal sealed class BrisqueFeatures
         Ensure(ref _scratch, n);
         Ensure(ref _ext, w + OpenCvGaussian7.Size);
 
-        // cvtColor(RGB2GRAY) then convertTo(CV_32F, 1/255): the byte times the float constant, rounded once.
-        // Fused with the gray conversion (OpenCV's fixed-point weights) so no gray buffer is allocated.
-        const float Scale = (float)(1.0 / 255.0);
-        var px = image.Pixels.AsSpan(0, n * 3);
-        var dst = _image.AsSpan(0, n);
-        for (int i = 0, j = 0; i < dst.Length; i++, j += 3)
-        {
-            int g = ((9798 * px[j]) + (19235 * px[j + 1]) + (3735 * px[j + 2]) + 16384) >> 15;
-            dst[i] = g * Scale;
-        }
+        // cvtColor(RGB2GRAY) then convertTo(CV_32F, 1/255), fused so no gray buffer is allocated.
+        OpenCvGrayFloat.Convert(image.Pixels.AsSpan(0, n * 3), _image.AsSpan(0, n));
 
         ScaleFeatures(_image, w, h, features[..18]);
 
@@ -90,8 +82,7 @@ internal sealed class BrisqueFeatures
         var mu = _mu.AsSpan(0, n);
         var sq = _sq.AsSpan(0, n);
         OpenCvGaussian7.Blur(src, mu, w, h, _scratch, _ext);
-        TensorPrimitives.Multiply(src, src, sq);
-        OpenCvGaussian7.Blur(sq, sq, w, h, _scratch, _ext);
+        OpenCvGaussian7.BlurSquares(src, sq, w, h, _scratch, _ext);
         var sqBlur = sq;
         var mscn = mu; // written in place, element by element
 
@@ -99,13 +90,16 @@ internal sealed class BrisqueFeatures
         // OpenCV, whose AGGD code then counts the pixel as 0; so NaN becomes 0 here.
         var offset = new Vector<float>((float)(1.0 / 255.0));
         int lanes = Vector<float>.Count;
+        ref float src0 = ref MemoryMarshal.GetReference(src);
+        ref float mu0 = ref MemoryMarshal.GetReference(mu);
+        ref float sq0 = ref MemoryMarshal.GetReference(sqBlur);
         int i = 0;
         for (; i <= n - lanes; i += lanes)
         {
-            var m = new Vector<float>(mu[i..]);
-            var sigma = Vector.SquareRoot(new Vector<float>(sqBlur[i..]) - (m * m)) + offset;
-            var v = (new Vector<float>(src[i..]) - m) / sigma;
-            Vector.ConditionalSelect(Vector.Equals(v, v), v, Vector<float>.Zero).CopyTo(mscn[i..]);
+            var m = Vector.LoadUnsafe(ref mu0, (nuint)i);
+            var sigma = Vector.SquareRoot(Vector.LoadUnsafe(ref sq0, (nuint)i) - (m * m)) + offset;
+            var v = (Vector.LoadUnsafe(ref src0, (nuint)i) - m) / sigma;
+            Vector.ConditionalSelect(Vector.Equals(v, v), v, Vector<float>.Zero).StoreUnsafe(ref mu0, (nuint)i);
         }
 
         for (; i < n; i++)
@@ -134,18 +128,7 @@ internal sealed class BrisqueFeatures
                 }
 
                 int len = w - dx;
-                var a = mscn.Slice(y * w, len);
-                var b = mscn.Slice((y2 * w) + dx, len);
-                int x = 0;
-                for (; x <= len - lanes; x += lanes)
-                {
-                    pair.Add(new Vector<float>(a[x..]) * new Vector<float>(b[x..]));
-                }
-
-                for (; x < len; x++)
-                {
-                    pair.Add(a[x] * b[x]);
-                }
+                pair.AddProducts(mscn.Slice(y * w, len), mscn.Slice((y2 * w) + dx, len));
             }
 
             var (pl, pr, pg) = AggdFit.Fit(pair, n);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace DataGate.Core.Quality.Brisque;
 
@@ -53,8 +54,23 @@ internal static class OpenCvGaussian7
     /// <param name="height">Height, ≥ 1.</param>
     /// <param name="rowPass">Scratch of at least width·height floats.</param>
     /// <param name="ext">Scratch of at least width + 6 floats.</param>
-    public static void Blur(ReadOnlySpan<float> src, Span<float> dst, int width, int height, Span<float> rowPass, Span<float> ext)
+    public static void Blur(ReadOnlySpan<float> src, Span<float> dst, int width, int height, Span<float> rowPass, Span<float> ext) =>
+        Blur(src, dst, width, height, rowPass, ext, square: false);
+
+    /// <summary>
+    /// Blurs the float squares <c>src[i]·src[i]</c> (each rounded to float, as a separate multiply would) into
+    /// <paramref name="dst"/>; parameters as <see cref="Blur(ReadOnlySpan{float}, Span{float}, int, int, Span{float}, Span{float})"/>.
+    /// </summary>
+    public static void BlurSquares(ReadOnlySpan<float> src, Span<float> dst, int width, int height, Span<float> rowPass, Span<float> ext) =>
+        Blur(src, dst, width, height, rowPass, ext, square: true);
+
+    private static void Blur(ReadOnlySpan<float> src, Span<float> dst, int width, int height, Span<float> rowPass, Span<float> ext, bool square)
     {
+        if (src.Length < width * height || dst.Length < width * height || rowPass.Length < width * height || ext.Length < width + Size - 1)
+        {
+            throw new ArgumentException("Buffers are smaller than the image.");
+        }
+
         var k = Kernel;
         int lanes = Vector<float>.Count;
         var k0 = new Vector<float>(k[0]);
@@ -64,30 +80,56 @@ internal static class OpenCvGaussian7
         var k4 = new Vector<float>(k[4]);
         var k5 = new Vector<float>(k[5]);
         var k6 = new Vector<float>(k[6]);
+        ref float e = ref MemoryMarshal.GetReference(ext);
+        ref float rp = ref MemoryMarshal.GetReference(rowPass);
+        ref float d0 = ref MemoryMarshal.GetReference(dst);
 
         // Row pass on each source row extended by replication.
         for (int y = 0; y < height; y++)
         {
             var row = src.Slice(y * width, width);
-            row.CopyTo(ext[Half..]);
+            var inner = ext.Slice(Half, width);
+            if (square)
+            {
+                ref float r0 = ref MemoryMarshal.GetReference(row);
+                int q = 0;
+                for (; q <= width - lanes; q += lanes)
+                {
+                    var v = Vector.LoadUnsafe(ref r0, (nuint)q);
+                    (v * v).StoreUnsafe(ref e, (nuint)(Half + q));
+                }
+
+                for (; q < width; q++)
+                {
+                    inner[q] = row[q] * row[q];
+                }
+            }
+            else
+            {
+                row.CopyTo(inner);
+            }
+
+            float first = inner[0], last = inner[width - 1];
             for (int i = 0; i < Half; i++)
             {
-                ext[i] = row[0];
-                ext[Half + width + i] = row[width - 1];
+                ext[i] = first;
+                ext[Half + width + i] = last;
             }
 
             var outRow = rowPass.Slice(y * width, width);
+            nuint o = (nuint)(y * width);
             int x = 0;
             for (; x <= width - lanes; x += lanes)
             {
-                var s = new Vector<float>(ext[x..]) * k0;
-                s = Vector.FusedMultiplyAdd(new Vector<float>(ext[(x + 1)..]), k1, s);
-                s = Vector.FusedMultiplyAdd(new Vector<float>(ext[(x + 2)..]), k2, s);
-                s = Vector.FusedMultiplyAdd(new Vector<float>(ext[(x + 3)..]), k3, s);
-                s = Vector.FusedMultiplyAdd(new Vector<float>(ext[(x + 4)..]), k4, s);
-                s = Vector.FusedMultiplyAdd(new Vector<float>(ext[(x + 5)..]), k5, s);
-                s = Vector.FusedMultiplyAdd(new Vector<float>(ext[(x + 6)..]), k6, s);
-                s.CopyTo(outRow[x..]);
+                nuint u = (nuint)x;
+                var s = Vector.LoadUnsafe(ref e, u) * k0;
+                s = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref e, u + 1), k1, s);
+                s = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref e, u + 2), k2, s);
+                s = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref e, u + 3), k3, s);
+                s = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref e, u + 4), k4, s);
+                s = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref e, u + 5), k5, s);
+                s = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref e, u + 6), k6, s);
+                s.StoreUnsafe(ref rp, o + u);
             }
 
             for (; x < width; x++)
@@ -112,15 +154,24 @@ internal static class OpenCvGaussian7
             var d2 = RowAt(rowPass, y + 2, width, height);
             var u3 = RowAt(rowPass, y - 3, width, height);
             var d3 = RowAt(rowPass, y + 3, width, height);
+            ref float cr = ref MemoryMarshal.GetReference(c);
+            ref float u1r = ref MemoryMarshal.GetReference(u1);
+            ref float d1r = ref MemoryMarshal.GetReference(d1);
+            ref float u2r = ref MemoryMarshal.GetReference(u2);
+            ref float d2r = ref MemoryMarshal.GetReference(d2);
+            ref float u3r = ref MemoryMarshal.GetReference(u3);
+            ref float d3r = ref MemoryMarshal.GetReference(d3);
             var outRow = dst.Slice(y * width, width);
+            nuint o = (nuint)(y * width);
             int x = 0;
             for (; x <= width - lanes; x += lanes)
             {
-                var s = new Vector<float>(c[x..]) * k3;
-                s = Vector.FusedMultiplyAdd(new Vector<float>(d1[x..]) + new Vector<float>(u1[x..]), k4, s);
-                s = Vector.FusedMultiplyAdd(new Vector<float>(d2[x..]) + new Vector<float>(u2[x..]), k5, s);
-                s = Vector.FusedMultiplyAdd(new Vector<float>(d3[x..]) + new Vector<float>(u3[x..]), k6, s);
-                s.CopyTo(outRow[x..]);
+                nuint u = (nuint)x;
+                var s = Vector.LoadUnsafe(ref cr, u) * k3;
+                s = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref d1r, u) + Vector.LoadUnsafe(ref u1r, u), k4, s);
+                s = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref d2r, u) + Vector.LoadUnsafe(ref u2r, u), k5, s);
+                s = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref d3r, u) + Vector.LoadUnsafe(ref u3r, u), k6, s);
+                s.StoreUnsafe(ref d0, o + u);
             }
 
             for (; x < width; x++)
