@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using DataGate.Core.Imaging;
 
 namespace DataGate.Core.Hashing;
 
@@ -11,7 +12,7 @@ namespace DataGate.Core.Hashing;
 /// </summary>
 internal static class PillowResize
 {
-    private const int PrecisionBits = 32 - 8 - 2;
+    private const int PrecisionBits = PillowCoefficients.PrecisionBits;
     private const double LanczosSupport = 3.0;
     private const int MaxCachedCoefficientSets = 512;
 
@@ -218,50 +219,7 @@ internal static class PillowResize
 
     private static Coefficients Compute(int inSize, int outSize)
     {
-        double scale = (double)inSize / outSize;
-        double filterScale = scale < 1.0 ? 1.0 : scale;
-        double support = LanczosSupport * filterScale;
-        int ksize = ((int)Math.Ceiling(support) * 2) + 1;
-        var bounds = new int[outSize * 2];
-        var kernel = new int[outSize * ksize];
-        var weights = new double[ksize];
-        double ss = 1.0 / filterScale;
-        for (int xx = 0; xx < outSize; xx++)
-        {
-            double center = (xx + 0.5) * scale;
-            int xmin = (int)(center - support + 0.5);
-            if (xmin < 0)
-            {
-                xmin = 0;
-            }
-
-            int xmax = (int)(center + support + 0.5);
-            if (xmax > inSize)
-            {
-                xmax = inSize;
-            }
-
-            xmax -= xmin;
-            double ww = 0.0;
-            for (int x = 0; x < xmax; x++)
-            {
-                double w = Lanczos3((x + xmin - center + 0.5) * ss);
-                weights[x] = w;
-                ww += w;
-            }
-
-            for (int x = 0; x < xmax; x++)
-            {
-                double w = ww != 0.0 ? weights[x] / ww : weights[x];
-                kernel[(xx * ksize) + x] = w < 0
-                    ? (int)(-0.5 + (w * (1 << PrecisionBits)))
-                    : (int)(0.5 + (w * (1 << PrecisionBits)));
-            }
-
-            bounds[xx * 2] = xmin;
-            bounds[(xx * 2) + 1] = xmax;
-        }
-
+        var (bounds, kernel, ksize) = PillowCoefficients.Compute(inSize, outSize, LanczosSupport, Lanczos3);
         return new Coefficients(ksize, bounds, kernel);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DataGate.Core.Imaging;
 
 namespace DataGate.Core.Metrics;
 
@@ -10,7 +11,7 @@ namespace DataGate.Core.Metrics;
 /// </summary>
 internal static partial class PillowBicubic
 {
-    private const int PrecisionBits = 32 - 8 - 2;
+    private const int PrecisionBits = PillowCoefficients.PrecisionBits;
     private const double Support = 2.0;
     private static readonly ConcurrentDictionary<(int In, int Out), (int[] Bounds, int[] Kernel, int KSize)> s_cache = new();
 
@@ -119,50 +120,6 @@ internal static partial class PillowBicubic
         return 0.0;
     }
 
-    private static (int[] Bounds, int[] Kernel, int KSize) Coefficients(int inSize, int outSize)
-    {
-        double scale = (double)inSize / outSize;
-        double filterScale = Math.Max(scale, 1.0);
-        double support = Support * filterScale;
-        int ksize = ((int)Math.Ceiling(support) * 2) + 1;
-        var bounds = new int[outSize * 2];
-        var kernel = new int[outSize * ksize];
-        Span<double> k = stackalloc double[ksize];
-        for (int xx = 0; xx < outSize; xx++)
-        {
-            double center = (xx + 0.5) * scale;
-            double ww = 0.0;
-            double ss = 1.0 / filterScale;
-            int xmin = (int)(center - support + 0.5);
-            if (xmin < 0)
-            {
-                xmin = 0;
-            }
-
-            int xmax = (int)(center + support + 0.5);
-            if (xmax > inSize)
-            {
-                xmax = inSize;
-            }
-
-            xmax -= xmin;
-            for (int x = 0; x < xmax; x++)
-            {
-                double w = Filter((x + xmin - center + 0.5) * ss);
-                k[x] = w;
-                ww += w;
-            }
-
-            for (int x = 0; x < ksize; x++)
-            {
-                double v = x < xmax && ww != 0.0 ? k[x] / ww : (x < xmax ? k[x] : 0.0);
-                kernel[(xx * ksize) + x] = v < 0 ? (int)(-0.5 + (v * (1 << PrecisionBits))) : (int)(0.5 + (v * (1 << PrecisionBits)));
-            }
-
-            bounds[xx * 2] = xmin;
-            bounds[(xx * 2) + 1] = xmax;
-        }
-
-        return (bounds, kernel, ksize);
-    }
+    private static (int[] Bounds, int[] Kernel, int KSize) Coefficients(int inSize, int outSize) =>
+        PillowCoefficients.Compute(inSize, outSize, Support, Filter);
 }

@@ -1,3 +1,4 @@
+using DataGate.Core.Tests.Support;
 using DataGate.Core.Quality.Brisque;
 
 namespace DataGate.Core.Tests.Brisque;
@@ -13,7 +14,7 @@ public class BrisqueBehaviourTests
     [InlineData(200, 10, 50)]
     public void Should_Return100_When_ImageIsConstant(byte r, byte g, byte b)
     {
-        var image = BrisqueTestImages.Solid(64, 48, r, g, b);
+        var image = GeneratedImages.Solid(64, 48, r, g, b);
         Assert.Equal(100.0, _brisque.Score(image));
         var features = _brisque.Features(image);
         Assert.True(float.IsNaN(features[1]), "the σ feature of a constant image is undefined, as in OpenCV");
@@ -24,7 +25,7 @@ public class BrisqueBehaviourTests
     [InlineData(10, 1)]
     public void Should_ReturnNaN_When_ImageIsSmallerThanTwoPixels(int width, int height)
     {
-        var image = BrisqueTestImages.Solid(width, height, 1, 2, 3);
+        var image = GeneratedImages.Solid(width, height, 1, 2, 3);
         Assert.True(double.IsNaN(_brisque.Score(image)));
         Assert.All(_brisque.Features(image), f => Assert.True(float.IsNaN(f)));
     }
@@ -32,7 +33,7 @@ public class BrisqueBehaviourTests
     [Fact]
     public void Should_GiveSameScores_When_CalledFromManyThreads()
     {
-        var images = Enumerable.Range(0, 12).Select(i => BrisqueTestImages.Noise(40 + (i * 13), 90 - (i * 3), seed: i)).ToArray();
+        var images = Enumerable.Range(0, 12).Select(i => GeneratedImages.Noise(40 + (i * 13), 90 - (i * 3), seed: i)).ToArray();
         var sequential = images.Select(_brisque.Score).ToArray();
         var parallel = new double[images.Length];
         Parallel.For(0, images.Length * 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k =>
@@ -47,7 +48,7 @@ public class BrisqueBehaviourTests
     [Fact]
     public void Should_ScoreFeaturesLikeScore_When_FeaturesArePrecomputed()
     {
-        var image = BrisqueTestImages.Noise(120, 77, seed: 3);
+        var image = GeneratedImages.Noise(120, 77, seed: 3);
         Assert.Equal(_brisque.Score(image), _brisque.ScoreFeatures(_brisque.Features(image)));
     }
 }

@@ -1,3 +1,4 @@
+using DataGate.Core.Tests.Support;
 using DataGate.Core.Imaging;
 using DataGate.Core.Quality.Brisque;
 
@@ -80,7 +81,7 @@ public sealed class BrisqueModelTests : IDisposable
         var loaded = new Quality.Brisque.Brisque(BrisqueModel.Load(model, range));
         var builtin = new Quality.Brisque.Brisque(BrisqueModel.LoadDefault());
         Assert.Equal(774, BrisqueModel.LoadDefault().SupportVectorCount);
-        var image = BrisqueTestImages.Noise(97, 83, seed: 5);
+        var image = GeneratedImages.Noise(97, 83, seed: 5);
         double score = builtin.Score(image);
         Assert.InRange(score, 0.0, 100.0);
         Assert.Equal(score, loaded.Score(image));

@@ -1,22 +1,12 @@
 using DataGate.Core.Imaging;
 using DataGate.Core.Metrics;
+using DataGate.Core.Tests.Support;
 
 namespace DataGate.Core.Tests.Metrics;
 
 public class SkinToneTests
 {
-    private static RgbImage Solid(int width, int height, byte r, byte g, byte b)
-    {
-        var px = new byte[width * height * 3];
-        for (int i = 0; i < px.Length; i += 3)
-        {
-            px[i] = r;
-            px[i + 1] = g;
-            px[i + 2] = b;
-        }
-
-        return new RgbImage(width, height, px);
-    }
+    private static RgbImage Solid(int width, int height, byte r, byte g, byte b) => GeneratedImages.Solid(width, height, r, g, b);
 
     // Hand computation: sRGB → linear → XYZ (D65) → L*, b* → ITA, written out independently of the product code.
     private static double HandIta(byte r8, byte g8, byte b8)
