@@ -26,7 +26,7 @@ internal static class ResultRenderer
         foreach (var f in result.Findings.Where(f => verbose || f.Diagnostic.Severity >= Severity.Warning)
                      .OrderByDescending(f => f.Diagnostic.Severity).ThenBy(f => f.Diagnostic.Code, StringComparer.Ordinal))
         {
-            WriteDiagnostic(console, f.Diagnostic);
+            WriteDiagnostic(console, OpenableImagePath(f.Diagnostic, result.Config.Dataset.Root));
         }
 
         if (result.Config.Quality.Count > 0)
@@ -99,6 +99,21 @@ internal static class ResultRenderer
         (double.IsNegativeInfinity(min) ? string.Empty : "≥ " + min.ToString("G4", CultureInfo.InvariantCulture)) +
         (double.IsNegativeInfinity(min) || double.IsPositiveInfinity(max) ? string.Empty : ", ") +
         (double.IsPositiveInfinity(max) ? string.Empty : "≤ " + max.ToString("G4", CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// A finding about one image with no rule position is printed with the image's path relative to the current
+    /// folder (e.g. <c>examples/faces/x.jpg: warning DG3005</c>), so terminals and editors can open it.
+    /// </summary>
+    private static Diagnostic OpenableImagePath(Diagnostic d, string root)
+    {
+        if (d.Location is not null || d.ImagePath is null)
+        {
+            return d;
+        }
+
+        var full = Path.Combine(root, d.ImagePath);
+        return d with { ImagePath = Path.GetRelativePath(Directory.GetCurrentDirectory(), full).Replace('\\', '/') };
+    }
 
     private static void WriteDiagnostic(IAnsiConsole console, Diagnostic d)
     {
