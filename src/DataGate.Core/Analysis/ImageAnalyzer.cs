@@ -14,6 +14,9 @@ public sealed class ImageAnalyzer
     [ThreadStatic]
     private static byte[]? t_pixels;
 
+    // Shared by every analyser in the process: one budget of concurrently analysed large-image pixels.
+    private static readonly LargeImageGate s_largeImages = new(32_000_000);
+
     private readonly SafeImageDecoder _decoder;
     private readonly PixelMetrics _pixelMetrics;
 
@@ -43,7 +46,26 @@ public sealed class ImageAnalyzer
         }
 
         record.Values[MetricCatalog.FileSize.Index] = data.Length;
-        var decoded = _decoder.Decode(data, file.RelativePath, RentPixels);
+        long held = 0;
+        try
+        {
+            var decoded = _decoder.Decode(data, file.RelativePath, length =>
+            {
+                held = s_largeImages.Enter(length / 3);
+                return RentPixels(length);
+            });
+            Complete(record, decoded, data, file);
+        }
+        finally
+        {
+            s_largeImages.Exit(held);
+        }
+
+        return record;
+    }
+
+    private void Complete(ImageRecord record, DecodeResult decoded, byte[] data, ScannedFile file)
+    {
         record.Notes.AddRange(decoded.Notes);
         if (decoded.Facts is { } facts)
         {
@@ -58,7 +80,7 @@ public sealed class ImageAnalyzer
         if (!decoded.Succeeded)
         {
             record.Error = decoded.Error;
-            return record;
+            return;
         }
 
         try
@@ -69,8 +91,6 @@ public sealed class ImageAnalyzer
         {
             record.Error = Diagnostics.DiagnosticCodes.Internal.Create($"metric computation failed: {ex.GetType().Name}: {ex.Message}", imagePath: file.RelativePath);
         }
-
-        return record;
     }
 
     private static byte[] RentPixels(int length)
