@@ -71,6 +71,7 @@ public static class LabelResolver
     {
         foreach (var field in config.Fields)
         {
+            var binning = field.Bins is null ? null : Binning.WithOpenLastBin(field.Bins);
             foreach (var r in records)
             {
                 if (!r.Labels.TryGetValue(field.Name, out var raw))
@@ -90,9 +91,9 @@ public static class LabelResolver
                         continue;
                 }
 
-                if (field.Bins is not null)
+                if (binning is not null)
                 {
-                    var bin = Binning.WithOpenLastBin(field.Bins).LabelOf(double.Parse(raw, CultureInfo.InvariantCulture));
+                    var bin = binning.LabelOf(double.Parse(raw, CultureInfo.InvariantCulture));
                     if (bin is not null)
                     {
                         r.Labels[field.BinFieldName!] = bin;
