@@ -33,23 +33,8 @@ internal sealed partial class ConfigReader
 
     private List<BalanceRule> ReadBalance(YamlNode node, List<FieldDefinition> fields, DerivedSettings derived)
     {
-        var result = new List<BalanceRule>();
-        if (node is not YamlSequenceNode seq)
-        {
-            _w.Error(DiagnosticCodes.WrongType, node, "balance must be a list of rules (lines starting with '- id: ...')");
-            return result;
-        }
-
         var known = CategoryFields.All(fields, derived);
-        foreach (var item in seq.Children)
-        {
-            if (ReadBalanceRule(item, fields, known) is { } rule)
-            {
-                result.Add(rule);
-            }
-        }
-
-        return result;
+        return RuleList(node, "balance", item => ReadBalanceRule(item, fields, known));
     }
 
     private BalanceRule? ReadBalanceRule(YamlNode node, List<FieldDefinition> fields, List<CategoryField> known)
@@ -255,23 +240,8 @@ internal sealed partial class ConfigReader
 
     private List<ParityRule> ReadParity(YamlNode node, List<FieldDefinition> fields, DerivedSettings derived)
     {
-        var result = new List<ParityRule>();
-        if (node is not YamlSequenceNode seq)
-        {
-            _w.Error(DiagnosticCodes.WrongType, node, "parity must be a list of rules (lines starting with '- id: ...')");
-            return result;
-        }
-
         var known = CategoryFields.All(fields, derived);
-        foreach (var item in seq.Children)
-        {
-            if (ReadParityRule(item, fields, known) is { } rule)
-            {
-                result.Add(rule);
-            }
-        }
-
-        return result;
+        return RuleList(node, "parity", item => ReadParityRule(item, fields, known));
     }
 
     private ParityRule? ReadParityRule(YamlNode node, List<FieldDefinition> fields, List<CategoryField> known)

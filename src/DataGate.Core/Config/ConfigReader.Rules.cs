@@ -10,19 +10,22 @@ internal sealed partial class ConfigReader
 {
     private readonly Dictionary<string, SourceSpan> _ruleIds = new(StringComparer.Ordinal);
 
-    private List<QualityRule> ReadQuality(YamlNode node)
+    private List<QualityRule> ReadQuality(YamlNode node) => RuleList(node, "quality", ReadQualityRule);
+
+    /// <summary>A rule section: a list whose items each become a rule (or null after reporting their errors).</summary>
+    private List<T> RuleList<T>(YamlNode node, string section, Func<YamlNode, T?> readRule)
+        where T : class
     {
-        var result = new List<QualityRule>();
+        var result = new List<T>();
         if (node is not YamlSequenceNode seq)
         {
-            _w.Error(DiagnosticCodes.WrongType, node, "quality must be a list of rules (lines starting with '- id: ...')");
+            _w.Error(DiagnosticCodes.WrongType, node, $"{section} must be a list of rules (lines starting with '- id: ...')");
             return result;
         }
 
         foreach (var item in seq.Children)
         {
-            var rule = ReadQualityRule(item);
-            if (rule is not null)
+            if (readRule(item) is { } rule)
             {
                 result.Add(rule);
             }
