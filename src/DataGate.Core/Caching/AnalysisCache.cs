@@ -144,7 +144,7 @@ public sealed class AnalysisCache
 
     // A read failure or a transient internal error must be retried next time; content-determined errors are cached.
     private static bool IsCacheable(ImageRecord record) =>
-        record.Error is null || (record.Error.Code != DiagnosticCodes.ReadFailed.Code && !record.Error.Code.StartsWith("DG9", StringComparison.Ordinal));
+        record.Error is null || (record.Error.Code != DiagnosticCodes.ReadFailed.Code && DiagnosticCodes.CategoryOf(record.Error) != DiagnosticCategory.Internal);
 
     private static UInt128? HashOf(string path)
     {
