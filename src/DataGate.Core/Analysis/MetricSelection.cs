@@ -43,7 +43,8 @@ public sealed class MetricSelection
         => name is MetricFamilies.Default or MetricFamilies.All
             || MetricCatalog.Find(name) is not null
             || TextColumns.FamilyOf(name) is not null
-            || MetricCatalog.All.Any(m => string.Equals(m.Family, name, StringComparison.Ordinal));
+            || MetricCatalog.All.Any(m => string.Equals(m.Family, name, StringComparison.Ordinal))
+            || TextColumns.All.Any(c => string.Equals(TextColumns.FamilyOf(c), name, StringComparison.Ordinal));
 
     /// <summary>A selection holding the names of both.</summary>
     public MetricSelection Union(MetricSelection other)

@@ -45,7 +45,8 @@ public static class ConfigLoader
             return Fail(DiagnosticCodes.ConfigNotFound.Create($"rule file '{path}' cannot be read: {ex.Message}", new SourceSpan(path, 0, 0)));
         }
 
-        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
+        var full = Path.GetFullPath(path);
+        var baseDirectory = Path.GetDirectoryName(full) ?? full;
         return Parse(text, path, baseDirectory, requireDataset);
     }
 
