@@ -21,7 +21,7 @@ namespace DataGate.Core.Caching;
 /// reported as DG3012 (warning) and every image is analysed afresh. Thread-safe for
 /// <see cref="GetOrAnalyze"/>; <see cref="Save"/> runs once at the end.
 /// </remarks>
-public sealed class AnalysisCache
+internal sealed class AnalysisCache
 {
     /// <summary>A file modified less than this before its stamp was taken is verified by content (coarse clocks).</summary>
     private static readonly long s_racyTicks = TimeSpan.FromSeconds(2).Ticks;

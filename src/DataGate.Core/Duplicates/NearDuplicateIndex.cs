@@ -14,7 +14,7 @@ namespace DataGate.Core.Duplicates;
 /// plus 4 · 2^bits). m is chosen by a cost estimate; all-pairs comparison is used when cheaper
 /// (few hashes or a large radius).
 /// </summary>
-public sealed class NearDuplicateIndex
+internal sealed class NearDuplicateIndex
 {
     private const int MaxChunkBits = 22;
     private readonly ulong[] _hashes;

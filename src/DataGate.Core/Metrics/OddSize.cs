@@ -6,7 +6,7 @@ namespace DataGate.Core.Metrics;
 /// <c>1 − clip(|size − mid| / gap, 0, 1)</c>, where mid is the band's centre and gap its width (or mid when the
 /// width is 0). cleanvision flags an image when the score is below 0.5 (below 1.0 when the width is 0).
 /// </summary>
-public static class OddSize
+internal static class OddSize
 {
     /// <summary>Scores every image of a dataset, in the order given.</summary>
     /// <param name="sizes">Width and height (≥ 1) of each image.</param>

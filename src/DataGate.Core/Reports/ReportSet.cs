@@ -3,12 +3,12 @@ using DataGate.Core.Rules;
 
 namespace DataGate.Core.Reports;
 
-/// <summary>Writes every output of a run into one folder, each file atomically.</summary>
+/// <summary>Writes the outputs of a run, each file atomically, and says which file is which (<see cref="ReportFile"/>).</summary>
 public static class ReportSet
 {
     /// <summary>Writes report.json, summary.md, metrics.csv and kept.csv into <paramref name="outputDirectory"/>.</summary>
     /// <returns>The files written, each with its kind, and a DG3011 diagnostic when one could not be.</returns>
-    public static (IReadOnlyList<ReportFile> Written, Diagnostic? Error) WriteAll(string outputDirectory, GateResult result, IReadOnlyList<ReportSection>? sections = null)
+    internal static (IReadOnlyList<ReportFile> Written, Diagnostic? Error) WriteAll(string outputDirectory, GateResult result, IReadOnlyList<ReportSection>? sections = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         var written = new List<ReportFile>();
