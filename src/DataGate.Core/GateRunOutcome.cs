@@ -1,4 +1,5 @@
 using DataGate.Core.Diagnostics;
+using DataGate.Core.Reports;
 using DataGate.Core.Rules;
 
 namespace DataGate.Core;
@@ -12,13 +13,16 @@ public sealed class GateRunOutcome
     /// <summary>Configuration and output diagnostics (rule-file errors, report write failures).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 
-    /// <summary>Files written.</summary>
-    public IReadOnlyList<string> Written { get; init; } = [];
+    /// <summary>Files written, each with its kind.</summary>
+    public IReadOnlyList<ReportFile> Written { get; init; } = [];
+
+    /// <summary>The kept manifest (kept.csv) when it was written, else null.</summary>
+    public ReportFile? KeptManifest => Written.FirstOrDefault(f => f.Kind == ReportFileKind.KeptManifest);
 
     /// <summary>Process exit code: 0 passed, 1 gate failed, 2 configuration error, 3 internal error.</summary>
-    public int ExitCode => Diagnostics.Any(d => d.Code.StartsWith("DG9", StringComparison.Ordinal) || d.Code == DiagnosticCodes.WriteFailed.Code)
+    public int ExitCode => Diagnostics.Any(d => DiagnosticCodes.CategoryOf(d) == DiagnosticCategory.Internal || (DiagnosticCodes.CategoryOf(d) == DiagnosticCategory.Output && d.Severity == Severity.Error))
         ? ExitCodes.InternalError
-        : Diagnostics.Any(d => d.Severity == Severity.Error && d.Code.StartsWith("DG1", StringComparison.Ordinal)) || Result is null
+        : Diagnostics.Any(d => d.Severity == Severity.Error && DiagnosticCodes.CategoryOf(d) == DiagnosticCategory.Configuration) || Result is null
             ? ExitCodes.ConfigError
             : Result.Passed ? ExitCodes.Passed : ExitCodes.GateFailed;
 }

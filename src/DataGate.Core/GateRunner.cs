@@ -1,5 +1,4 @@
 using DataGate.Core.Analysis;
-using DataGate.Core.Caching;
 using DataGate.Core.Config;
 using DataGate.Core.Diagnostics;
 using DataGate.Core.Reports;
@@ -8,8 +7,9 @@ using DataGate.Core.Rules;
 namespace DataGate.Core;
 
 /// <summary>
-/// The one engine behind every adapter: load the rule file, analyse the dataset, evaluate, write the outputs.
-/// Never throws for bad input; every problem is a diagnostic.
+/// The <c>check</c> flow behind the command line and the MSBuild task: load the rule file, analyse the dataset folder
+/// (<see cref="DatasetAnalyzer"/>, built on <see cref="ImageMeasurer"/>), fit and apply the rules on the same rows
+/// (<see cref="RuleSet.Check"/>), write the outputs. Never throws for bad input; every problem is a diagnostic.
 /// </summary>
 public static class GateRunner
 {
@@ -48,11 +48,10 @@ public static class GateRunner
         var outputDirectory = options.OutputDirectory;
         try
         {
-            var cache = options.CacheDirectory is null ? null : AnalysisCache.Open(options.CacheDirectory, config);
-            var analysis = DatasetAnalyzer.Run(config, cache, options.Progress, options.MaxDegreeOfParallelism, cancellationToken);
-            var result = GateEvaluator.Evaluate(config, analysis);
+            var analysis = DatasetAnalyzer.Run(config, options, cancellationToken);
+            var result = RuleSet.FromConfig(config).Check(analysis.Records, analysis.Diagnostics, options.MaxDegreeOfParallelism, cancellationToken);
             var diagnostics = new List<Diagnostic>();
-            IReadOnlyList<string> written = [];
+            IReadOnlyList<ReportFile> written = [];
             if (outputDirectory is not null)
             {
                 var (files, error) = ReportSet.WriteAll(outputDirectory, result, [new DuplicatesSection(result.Duplicates), BalanceSection.Create(result)]);

@@ -65,8 +65,8 @@ public sealed class DataGateValidate : DataGateTask
             logger.Log(diagnostic);
         }
 
-        WrittenFiles = [.. outcome.Written.Select(f => new TaskItem(f))];
-        KeptManifest = WrittenFiles.FirstOrDefault(f => string.Equals(Path.GetFileName(f.ItemSpec), "kept.csv", StringComparison.Ordinal));
+        WrittenFiles = [.. outcome.Written.Select(f => new TaskItem(f.Path))];
+        KeptManifest = outcome.KeptManifest is { } kept ? new TaskItem(kept.Path) : null;
     }
 
     private static bool TryParseFailOn(string? text, out FailOn value)

@@ -30,9 +30,8 @@ internal sealed class DiagnosticLogger
     /// <summary>The MSBuild severity of a diagnostic under a <c>DataGateFailOn</c> setting.</summary>
     public static Severity Map(Diagnostic diagnostic, FailOn failOn)
     {
-        var code = diagnostic.Code;
-        bool dataFinding = (code.StartsWith("DG2", StringComparison.Ordinal) || code.StartsWith("DG3", StringComparison.Ordinal))
-            && code != DiagnosticCodes.WriteFailed.Code && code != DiagnosticCodes.CacheUnusable.Code;
+        var category = DiagnosticCodes.CategoryOf(diagnostic);
+        bool dataFinding = category is DiagnosticCategory.Data or DiagnosticCategory.Input;
         if (!dataFinding)
         {
             return diagnostic.Severity;

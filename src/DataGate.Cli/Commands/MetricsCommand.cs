@@ -1,8 +1,8 @@
 using DataGate.Core;
 using DataGate.Core.Analysis;
 using DataGate.Core.Config;
-using DataGate.Core.Duplicates;
 using DataGate.Core.Reports;
+using DataGate.Core.Rules;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -21,15 +21,15 @@ public sealed class MetricsCommand : Command<MetricsSettings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         var config = GateConfig.ForFolder(settings.Directory);
-        var analysis = ProgressRunner.Run(_console, !settings.NoProgress, p => DatasetAnalyzer.Run(config, p, 0, cancellationToken));
-        DuplicateFinder.Find(analysis.Records, config.Duplicates);
-        try
+        var options = new GateRunOptions { DisplayBasePath = Directory.GetCurrentDirectory() };
+        var analysis = ProgressRunner.Run(_console, !settings.NoProgress, p => DatasetAnalyzer.Run(config, new GateRunOptions { Progress = p, DisplayBasePath = options.DisplayBasePath }, cancellationToken));
+
+        // The default rule set has no rules: fitting it groups exact and near duplicates with the default policy.
+        var fitted = RuleSet.Default.Fit(analysis.Records, 0, cancellationToken);
+        var (_, error) = ReportSet.WriteMetrics(settings.Out, fitted.Rows, fitted.Duplicates);
+        if (error is not null)
         {
-            AtomicFile.WriteText(settings.Out, w => MetricsCsvWriter.Write(w, analysis.Records));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            _console.MarkupLineInterpolated($"[red]error DG3011:[/] cannot write '{settings.Out}': {ex.Message}");
+            _console.MarkupLineInterpolated($"[red]error {error.Code}:[/] {error.Message}");
             return ExitCodes.InternalError;
         }
 

@@ -22,7 +22,7 @@ public sealed class StatsCommand : Command<StatsSettings>
     public override int Execute(CommandContext context, StatsSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var outcome = ProgressRunner.Run(_console, !settings.NoProgress, p => GateRunner.Run(settings.Config, null, p, cancellationToken));
+        var outcome = ProgressRunner.Run(_console, !settings.NoProgress, p => GateRunner.Run(settings.Config, new GateRunOptions { Progress = p, DisplayBasePath = Directory.GetCurrentDirectory() }, cancellationToken));
         if (outcome.Result is null)
         {
             ResultRenderer.Render(_console, outcome, verbose: false);

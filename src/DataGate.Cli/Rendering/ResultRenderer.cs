@@ -37,7 +37,7 @@ internal static class ResultRenderer
 
         var c = result.Counts;
         console.MarkupLineInterpolated($"{c.Total} files: [green]{c.Kept} kept[/], [yellow]{c.Excluded} excluded[/], [red]{c.Errored} errored[/]");
-        foreach (var path in outcome.Written)
+        foreach (var path in outcome.Written.Select(f => f.Path))
         {
             console.MarkupLineInterpolated($"[grey]wrote {path}[/]");
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DataGate.Core.Analysis;
 using DataGate.Core.Config;
 using DataGate.Core.Labels;
 using DataGate.Core.Reports;
@@ -53,7 +54,7 @@ internal static class StatsRenderer
             console.Write(Cross(x));
         }
 
-        foreach (var s in tables.MetricSummaries.Where(s => all || !s.By.EndsWith("_bin", StringComparison.Ordinal) && s.By != DerivedFields.SkinTone))
+        foreach (var s in tables.MetricSummaries.Where(s => all || !s.By.EndsWith("_bin", StringComparison.Ordinal) && s.By != TextColumns.SkinTone))
         {
             console.Write(Summary(s));
         }

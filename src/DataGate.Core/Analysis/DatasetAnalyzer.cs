@@ -8,34 +8,46 @@ using DataGate.Core.Scanning;
 namespace DataGate.Core.Analysis;
 
 /// <summary>
-/// Scans the dataset, analyses every file in parallel across images (memory stays flat: only metrics are kept),
-/// computes the dataset-relative metrics and attaches labels.
+/// The folder analysis: scans the dataset, measures every file in parallel with <see cref="ImageMeasurer"/> (memory
+/// stays flat: only metrics are kept), fills the dataset-relative metrics and attaches labels. Each step returns new
+/// records; none writes into the records of the step before.
 /// </summary>
 public static class DatasetAnalyzer
 {
-    /// <summary>Runs the analysis.</summary>
-    /// <param name="config">A validated configuration.</param>
-    /// <param name="progress">Receives progress now and then; may be null.</param>
-    /// <param name="maxDegreeOfParallelism">Threads to use; 0 means one per core.</param>
+    /// <summary>Runs the analysis of the configuration's dataset folder.</summary>
+    /// <param name="config">A validated configuration with a dataset (<see cref="DatasetSettings.IsSpecified"/>).</param>
+    /// <param name="options">Cache folder, progress, parallelism and display base; null for the defaults.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    public static DatasetAnalysis Run(GateConfig config, IProgress<AnalysisProgress>? progress = null, int maxDegreeOfParallelism = 0, CancellationToken cancellationToken = default)
-        => Run(config, null, progress, maxDegreeOfParallelism, cancellationToken);
+    public static DatasetAnalysis Run(GateConfig config, GateRunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        options ??= new GateRunOptions();
+        var cache = options.CacheDirectory is null ? null : AnalysisCache.Open(options.CacheDirectory, config);
+        return Run(config, cache, options.Progress, options.MaxDegreeOfParallelism, options.DisplayBasePath, cancellationToken);
+    }
 
     /// <summary>Runs the analysis, reusing and updating a per-image analysis cache.</summary>
     /// <param name="config">A validated configuration.</param>
     /// <param name="cache">The cache (see <see cref="AnalysisCache.Open"/>), or null to decode every file; saved before returning.</param>
     /// <param name="progress">Receives progress now and then; may be null.</param>
     /// <param name="maxDegreeOfParallelism">Threads to use; 0 means one per core.</param>
+    /// <param name="displayBasePath">Folder paths of label manifests are shown relative to; null shows them in full.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    public static DatasetAnalysis Run(GateConfig config, AnalysisCache? cache, IProgress<AnalysisProgress>? progress = null, int maxDegreeOfParallelism = 0, CancellationToken cancellationToken = default)
+    internal static DatasetAnalysis Run(GateConfig config, AnalysisCache? cache, IProgress<AnalysisProgress>? progress = null, int maxDegreeOfParallelism = 0, string? displayBasePath = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
+        if (!config.Dataset.IsSpecified)
+        {
+            throw new ArgumentException("the configuration has no dataset folder; measure rows and use RuleSet.Fit instead", nameof(config));
+        }
+
         var scan = DatasetScanner.Scan(config.Dataset, cancellationToken);
         var diagnostics = new List<Diagnostic>(scan.Diagnostics);
         var files = scan.Files;
         var records = new ImageRecord[files.Count];
         var limits = config.Limits;
-        var analyzer = new ImageAnalyzer(new DecodeOptions(limits.MaxPixels, limits.MaxDecodeMemoryMb << 20, limits.MaxFileMb << 20), config.BrisqueModel);
+        // Every metric: metrics.csv has a column for each, and the cache keeps whole records.
+        var measurer = new ImageMeasurer(new DecodeOptions(limits.MaxPixels, limits.MaxDecodeMemoryMb << 20, limits.MaxFileMb << 20), config.BrisqueModel, MetricSelection.Default);
         int done = 0;
         int step = Math.Max(1, files.Count / 200);
         progress?.Report(new AnalysisProgress(0, files.Count));
@@ -49,7 +61,7 @@ public static class DatasetAnalyzer
             },
             i =>
             {
-                records[i] = cache is null ? analyzer.Analyze(files[i]) : cache.GetOrAnalyze(files[i], analyzer.Analyze);
+                records[i] = cache is null ? measurer.Measure(files[i]) : cache.GetOrAnalyze(files[i], measurer.Measure);
                 int now = Interlocked.Increment(ref done);
                 if (now % step == 0 || now == files.Count)
                 {
@@ -69,9 +81,10 @@ public static class DatasetAnalyzer
         }
 
         all.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        DatasetMetrics.Compute(all);
-        diagnostics.AddRange(LabelResolver.Apply(config, all));
-        DerivedFields.Apply(config, all);
-        return new DatasetAnalysis(all, diagnostics);
+        var measured = DatasetMetrics.Apply(all, DatasetMetrics.Fit(all));
+        var (labelled, labelDiagnostics) = LabelResolver.Resolve(config, measured, displayBasePath);
+        diagnostics.AddRange(labelDiagnostics);
+        var (derived, _) = DerivedFields.Derive(config, labelled);
+        return new DatasetAnalysis(derived, diagnostics);
     }
 }

@@ -2,24 +2,58 @@ using DataGate.Core.Metrics;
 
 namespace DataGate.Core.Analysis;
 
-/// <summary>Metrics that are relative to the whole dataset (cleanvision's odd-size score).</summary>
+/// <summary>Metrics that are relative to a whole set of images (cleanvision's odd size): fit over rows, then apply to rows.</summary>
 internal static class DatasetMetrics
 {
-    public static void Compute(IReadOnlyList<ImageRecord> records)
+    /// <summary>Fits the odd-size band over the analysed rows; null when none has a size.</summary>
+    public static OddSizeFences? Fit(IReadOnlyList<ImageRecord> records)
     {
-        var analysed = records.Where(r => r.IsAnalysed && r.Facts is not null).ToList();
-        if (analysed.Count == 0)
+        var sizes = new List<(int, int)>(records.Count);
+        foreach (var r in records)
         {
-            return;
+            if (r.IsAnalysed && r.Facts is { } f)
+            {
+                sizes.Add((f.Width, f.Height));
+            }
         }
 
-        var sizes = analysed.Select(r => (r.Facts!.Width, r.Facts.Height)).ToList();
-        var scores = OddSize.Scores(sizes);
-        var issues = OddSize.Issues(scores, sizes);
-        for (int i = 0; i < analysed.Count; i++)
+        return OddSizeFences.Fit(sizes);
+    }
+
+    /// <summary>
+    /// Returns the rows with <c>odd_size_score</c> and <c>is_odd_size</c> from <paramref name="fences"/>; a row whose
+    /// values already equal them is returned as is, any other is a new record (the input is never written).
+    /// </summary>
+    public static IReadOnlyList<ImageRecord> Apply(IReadOnlyList<ImageRecord> records, OddSizeFences? fences)
+    {
+        if (fences is null)
         {
-            analysed[i].Values[MetricCatalog.OddSizeScore.Index] = scores[i];
-            analysed[i].Values[MetricCatalog.IsOddSize.Index] = issues[i] ? 1 : 0;
+            return records;
         }
+
+        var result = new ImageRecord[records.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            var r = records[i];
+            result[i] = r;
+            if (!r.IsAnalysed || r.Facts is not { } f)
+            {
+                continue;
+            }
+
+            double score = fences.Score(f.Width, f.Height);
+            double odd = fences.IsOdd(score) ? 1 : 0;
+            if (r[MetricCatalog.OddSizeScore].Equals(score) && r[MetricCatalog.IsOddSize].Equals(odd))
+            {
+                continue;
+            }
+
+            var copy = r.Copy();
+            copy.ValueSlots[MetricCatalog.OddSizeScore.Index] = score;
+            copy.ValueSlots[MetricCatalog.IsOddSize.Index] = odd;
+            result[i] = copy;
+        }
+
+        return result;
     }
 }

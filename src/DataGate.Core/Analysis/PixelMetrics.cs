@@ -5,19 +5,79 @@ using DataGate.Core.Quality.Brisque;
 
 namespace DataGate.Core.Analysis;
 
-/// <summary>Fills a record's pixel metrics, hashes and digests from the one decoded buffer.</summary>
+/// <summary>Fills a draft record's selected pixel metrics, hashes and digests from the one decoded buffer.</summary>
 internal sealed class PixelMetrics
 {
-    private readonly Brisque _brisque;
+    private readonly Brisque? _brisque;
+    private readonly MetricSelection _selection;
+    private readonly bool _quality;
+    private readonly bool _hashes;
+    private readonly bool _blank;
 
-    public PixelMetrics(BrisqueModel? model) => _brisque = new Brisque(model ?? BrisqueModel.LoadDefault());
+    /// <param name="model">BRISQUE model; null when BRISQUE is not selected.</param>
+    /// <param name="selection">What to compute.</param>
+    public PixelMetrics(BrisqueModel? model, MetricSelection selection)
+    {
+        _selection = selection;
+        _brisque = model is null ? null : new Brisque(model);
+        _quality = selection.IncludesFamily(MetricFamilies.Quality);
+        _hashes = selection.IncludesFamily(MetricFamilies.Hashes);
+        _blank = !selection.IsEverything;
+    }
 
     /// <summary>cleanvision's issue rule: a score below its threshold is an issue; NaN stays NaN.</summary>
     private static double Flag(double score, double threshold) => double.IsNaN(score) ? double.NaN : score < threshold ? 1 : 0;
 
-    public void Compute(RgbImage image, byte[] fileBytes, ImageFacts facts, ImageRecord record)
+    /// <param name="image">The decoded pixels.</param>
+    /// <param name="fileBytes">The encoded file, or null for pixels handed over decoded (no <c>file_hash</c>).</param>
+    /// <param name="facts">Header facts.</param>
+    /// <param name="record">The draft to fill.</param>
+    public void Compute(RgbImage image, byte[]? fileBytes, ImageFacts facts, ImageRecord record)
     {
-        var v = record.Values;
+        if (_quality)
+        {
+            ComputeQuality(image, facts, record);
+        }
+
+        if (_brisque is not null)
+        {
+            record.ValueSlots[MetricCatalog.Brisque.Index] = _brisque.Score(image);
+        }
+
+        if (_hashes)
+        {
+            ComputeHashes(image, fileBytes, record);
+        }
+
+        if (_blank)
+        {
+            Blank(record);
+        }
+    }
+
+    private void Blank(ImageRecord record)
+    {
+        foreach (var m in MetricCatalog.All)
+        {
+            if (!_selection.Includes(m))
+            {
+                record.ValueSlots[m.Index] = double.NaN;
+            }
+        }
+
+        foreach (var c in TextColumns.All)
+        {
+            if (!_selection.IncludesColumn(c))
+            {
+                record.TextSlots.Remove(c);
+                record.HashSlots.Remove(c);
+            }
+        }
+    }
+
+    private static void ComputeQuality(RgbImage image, ImageFacts facts, ImageRecord record)
+    {
+        var v = record.ValueSlots;
         var q = QualityMetricsCalculator.Compute(image, facts.Mode);
         v[MetricCatalog.IsGrayscale.Index] = q.IsGrayscale ? 1 : 0;
         v[MetricCatalog.ColorVariance.Index] = q.ColorVariance;
@@ -45,22 +105,27 @@ internal sealed class PixelMetrics
         v[MetricCatalog.IsOddAspectRatio.Index] = Flag(q.OddAspectRatioScore, 0.35);
         if (q.SkinTone is not null)
         {
-            record.Texts[TextColumns.SkinTone] = q.SkinTone;
+            record.TextSlots[TextColumns.SkinTone] = q.SkinTone;
+        }
+    }
+
+    private static void ComputeHashes(RgbImage image, byte[]? fileBytes, ImageRecord record)
+    {
+        var h = PerceptualHash.Compute(image);
+        record.TextSlots[TextColumns.AHash] = h.AHash;
+        record.TextSlots[TextColumns.PHash] = h.PHash;
+        record.TextSlots[TextColumns.DHash] = h.DHash;
+        record.TextSlots[TextColumns.WHash] = h.WHash;
+        record.TextSlots[TextColumns.ColorHash] = h.ColorHash;
+        record.HashSlots[TextColumns.AHash] = h.AHash64;
+        record.HashSlots[TextColumns.PHash] = h.PHash64;
+        record.HashSlots[TextColumns.DHash] = h.DHash64;
+        record.HashSlots[TextColumns.WHash] = h.WHash64;
+        if (fileBytes is not null)
+        {
+            record.TextSlots[TextColumns.FileHash] = ContentDigest.FileHash(fileBytes);
         }
 
-        v[MetricCatalog.Brisque.Index] = _brisque.Score(image);
-
-        var h = PerceptualHash.Compute(image);
-        record.Texts[TextColumns.AHash] = h.AHash;
-        record.Texts[TextColumns.PHash] = h.PHash;
-        record.Texts[TextColumns.DHash] = h.DHash;
-        record.Texts[TextColumns.WHash] = h.WHash;
-        record.Texts[TextColumns.ColorHash] = h.ColorHash;
-        record.HashBits[TextColumns.AHash] = h.AHash64;
-        record.HashBits[TextColumns.PHash] = h.PHash64;
-        record.HashBits[TextColumns.DHash] = h.DHash64;
-        record.HashBits[TextColumns.WHash] = h.WHash64;
-        record.Texts[TextColumns.FileHash] = ContentDigest.FileHash(fileBytes);
-        record.Texts[TextColumns.PixelHash] = ContentDigest.PixelHash(image);
+        record.TextSlots[TextColumns.PixelHash] = ContentDigest.PixelHash(image);
     }
 }

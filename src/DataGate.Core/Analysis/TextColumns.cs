@@ -30,6 +30,15 @@ public static class TextColumns
     /// <summary>Id of the duplicate group the image belongs to; empty when it has no duplicate.</summary>
     public const string DuplicateGroup = "duplicate_group";
 
+    /// <summary>The family a text column is computed with (see <see cref="MetricFamilies"/>); null for an unknown column.</summary>
+    public static string? FamilyOf(string column) => column switch
+    {
+        SkinTone => MetricFamilies.Quality,
+        AHash or PHash or DHash or WHash or ColorHash or FileHash or PixelHash => MetricFamilies.Hashes,
+        DuplicateGroup => MetricFamilies.Dataset,
+        _ => null,
+    };
+
     /// <summary>All text columns in CSV order.</summary>
     public static IReadOnlyList<string> All { get; } = [SkinTone, AHash, PHash, DHash, WHash, ColorHash, FileHash, PixelHash, DuplicateGroup];
 }

@@ -21,7 +21,7 @@ namespace DataGate.Core.Caching;
 /// reported as DG3012 (warning) and every image is analysed afresh. Thread-safe for
 /// <see cref="GetOrAnalyze"/>; <see cref="Save"/> runs once at the end.
 /// </remarks>
-public sealed class AnalysisCache
+internal sealed class AnalysisCache
 {
     /// <summary>A file modified less than this before its stamp was taken is verified by content (coarse clocks).</summary>
     private static readonly long s_racyTicks = TimeSpan.FromSeconds(2).Ticks;
@@ -144,7 +144,7 @@ public sealed class AnalysisCache
 
     // A read failure or a transient internal error must be retried next time; content-determined errors are cached.
     private static bool IsCacheable(ImageRecord record) =>
-        record.Error is null || (record.Error.Code != DiagnosticCodes.ReadFailed.Code && !record.Error.Code.StartsWith("DG9", StringComparison.Ordinal));
+        record.Error is null || (record.Error.Code != DiagnosticCodes.ReadFailed.Code && DiagnosticCodes.CategoryOf(record.Error) != DiagnosticCategory.Internal);
 
     private static UInt128? HashOf(string path)
     {

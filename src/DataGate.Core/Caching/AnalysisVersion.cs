@@ -8,7 +8,7 @@ namespace DataGate.Core.Caching;
 /// The version of every per-image metric definition, as stored in the analysis cache. A cache written under another
 /// version is ignored (re-analysed), never reused.
 /// </summary>
-public static class AnalysisVersion
+internal static class AnalysisVersion
 {
     /// <summary>
     /// Bump when the definition of an existing metric, hash or decoding rule changes without a change to the

@@ -24,7 +24,7 @@ internal static class RecordCodec
         using var buffer = new MemoryStream(512);
         using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
-            w.Write(record.Values.Length);
+            w.Write(record.ValueSlots.Length);
             foreach (var v in record.Values)
             {
                 w.Write(v);
@@ -62,26 +62,26 @@ internal static class RecordCodec
         var record = new ImageRecord(path);
         using var r = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
         int count = r.ReadInt32();
-        if (count != record.Values.Length)
+        if (count != record.ValueSlots.Length)
         {
-            throw new InvalidDataException($"metric count {count}, expected {record.Values.Length}");
+            throw new InvalidDataException($"metric count {count}, expected {record.ValueSlots.Length}");
         }
 
         for (int i = 0; i < count; i++)
         {
-            record.Values[i] = r.ReadDouble();
-        }
-
-        count = ReadCount(r);
-        for (int i = 0; i < count; i++)
-        {
-            record.Texts[r.ReadString()] = r.ReadString();
+            record.ValueSlots[i] = r.ReadDouble();
         }
 
         count = ReadCount(r);
         for (int i = 0; i < count; i++)
         {
-            record.HashBits[r.ReadString()] = r.ReadUInt64();
+            record.TextSlots[r.ReadString()] = r.ReadString();
+        }
+
+        count = ReadCount(r);
+        for (int i = 0; i < count; i++)
+        {
+            record.HashSlots[r.ReadString()] = r.ReadUInt64();
         }
 
         record.Facts = ReadFacts(r);
@@ -89,7 +89,7 @@ internal static class RecordCodec
         count = ReadCount(r);
         for (int i = 0; i < count; i++)
         {
-            record.Notes.Add(ReadDiagnostic(r) ?? throw new InvalidDataException("null note"));
+            record.NoteSlots.Add(ReadDiagnostic(r) ?? throw new InvalidDataException("null note"));
         }
 
         if (r.BaseStream.Position != payload.Length)

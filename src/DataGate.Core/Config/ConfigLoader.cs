@@ -18,7 +18,10 @@ public static class ConfigLoader
 
     /// <summary>Reads a rule file from disk.</summary>
     /// <param name="path">Path as the user gave it; diagnostics use it verbatim.</param>
-    public static ConfigLoadResult Load(string path)
+    public static ConfigLoadResult Load(string path) => Load(path, requireDataset: true);
+
+    /// <summary>Reads a rule file from disk; with <paramref name="requireDataset"/> false, <c>dataset:</c> may be absent.</summary>
+    internal static ConfigLoadResult Load(string path, bool requireDataset)
     {
         ArgumentNullException.ThrowIfNull(path);
         string text;
@@ -42,15 +45,19 @@ public static class ConfigLoader
             return Fail(DiagnosticCodes.ConfigNotFound.Create($"rule file '{path}' cannot be read: {ex.Message}", new SourceSpan(path, 0, 0)));
         }
 
-        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
-        return Parse(text, path, baseDirectory);
+        var full = Path.GetFullPath(path);
+        var baseDirectory = Path.GetDirectoryName(full) ?? full;
+        return Parse(text, path, baseDirectory, requireDataset);
     }
 
     /// <summary>Parses rule-file text.</summary>
     /// <param name="text">YAML text.</param>
     /// <param name="path">Name used in diagnostics.</param>
     /// <param name="baseDirectory">Directory relative paths in the file are resolved against.</param>
-    public static ConfigLoadResult Parse(string text, string path, string baseDirectory)
+    public static ConfigLoadResult Parse(string text, string path, string baseDirectory) => Parse(text, path, baseDirectory, requireDataset: true);
+
+    /// <summary>Parses rule-file text; with <paramref name="requireDataset"/> false, <c>dataset:</c> may be absent.</summary>
+    internal static ConfigLoadResult Parse(string text, string path, string baseDirectory, bool requireDataset)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length > MaxFileBytes)
@@ -102,7 +109,7 @@ public static class ConfigLoader
         }
 
         var walker = new YamlWalker(path);
-        var config = new ConfigReader(walker, path, baseDirectory).Read(root);
+        var config = new ConfigReader(walker, path, baseDirectory, requireDataset).Read(root);
         return walker.Errors.Count > 0 ? new ConfigLoadResult(null, walker.Errors) : new ConfigLoadResult(config, walker.Errors);
     }
 

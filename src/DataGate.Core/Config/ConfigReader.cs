@@ -34,17 +34,23 @@ internal sealed partial class ConfigReader
     private readonly YamlWalker _w;
     private readonly string _path;
     private readonly string _baseDirectory;
+    private readonly bool _requireDataset;
 
-    public ConfigReader(YamlWalker walker, string path, string baseDirectory)
+    /// <param name="walker">The YAML walker collecting diagnostics.</param>
+    /// <param name="path">Name of the rule file in diagnostics.</param>
+    /// <param name="baseDirectory">Folder relative paths are resolved against.</param>
+    /// <param name="requireDataset">True for <c>check</c> (a dataset folder that exists); false for a rule set applied to rows.</param>
+    public ConfigReader(YamlWalker walker, string path, string baseDirectory, bool requireDataset = true)
     {
         _w = walker;
         _path = path;
         _baseDirectory = baseDirectory;
+        _requireDataset = requireDataset;
     }
 
     public GateConfig? Read(YamlNode root)
     {
-        var top = _w.Mapping(root, "the rule file", ConfigKeys.TopKeys, ["version", "dataset"]);
+        var top = _w.Mapping(root, "the rule file", ConfigKeys.TopKeys, _requireDataset ? ["version", "dataset"] : ["version"]);
         if (top is null)
         {
             return null;
@@ -70,7 +76,7 @@ internal sealed partial class ConfigReader
         var derived = top.TryGetValue("derived", out var dv) ? ReadDerived(dv.Value) : new DerivedSettings();
         var balance = top.TryGetValue("balance", out var bl) ? ReadBalance(bl.Value, fields, derived) : [];
         var parity = top.TryGetValue("parity", out var pr) ? ReadParity(pr.Value, fields, derived) : [];
-        if (dataset is null)
+        if (dataset is null && (_requireDataset || top.ContainsKey("dataset")))
         {
             return null;
         }
@@ -78,7 +84,7 @@ internal sealed partial class ConfigReader
         return new GateConfig
         {
             SourcePath = _path,
-            Dataset = dataset,
+            Dataset = dataset ?? DatasetSettings.None,
             Fields = fields,
             Quality = quality,
             Gate = gate,
@@ -105,7 +111,7 @@ internal sealed partial class ConfigReader
         if (rootText is not null)
         {
             root = Path.GetFullPath(Path.Combine(_baseDirectory, rootText));
-            if (!Directory.Exists(root))
+            if (_requireDataset && !Directory.Exists(root))
             {
                 _w.Error(DiagnosticCodes.BadPath, rootEntry.Value, $"dataset root '{rootText}' does not exist (resolved to {root})");
             }

@@ -9,7 +9,13 @@ public sealed class DatasetSettings
     public static IReadOnlyList<string> DefaultInclude { get; } =
         ["**/*.jpg", "**/*.jpeg", "**/*.png", "**/*.bmp", "**/*.gif", "**/*.webp", "**/*.pbm", "**/*.pgm", "**/*.ppm", "**/*.tga", "**/*.tif", "**/*.tiff"];
 
-    /// <summary>Absolute path of the dataset root.</summary>
+    /// <summary>No dataset: a rule set loaded for rows measured elsewhere (<see cref="IsSpecified"/> is false).</summary>
+    public static DatasetSettings None { get; } = new() { Root = string.Empty };
+
+    /// <summary>True when the rule file named a dataset folder (needed by <c>check</c>, not by fit/apply on rows).</summary>
+    public bool IsSpecified => Root.Length > 0;
+
+    /// <summary>Absolute path of the dataset root; empty for <see cref="None"/>.</summary>
     public required string Root { get; init; }
 
     /// <summary>Glob patterns (relative to the root, <c>/</c> separators) of files to analyse.</summary>

@@ -9,160 +9,176 @@ public static class DiagnosticCodes
     // DG1xxx — the rule file and other configuration.
 
     /// <summary>The rule file does not exist or cannot be read.</summary>
-    public static readonly DiagnosticDescriptor ConfigNotFound = new("DG1001", "Rule file not found or unreadable", Severity.Error);
+    public static readonly DiagnosticDescriptor ConfigNotFound = new("DG1001", "Rule file not found or unreadable", Severity.Error, DiagnosticCategory.Configuration);
 
     /// <summary>The rule file is not valid YAML.</summary>
-    public static readonly DiagnosticDescriptor YamlSyntax = new("DG1002", "YAML syntax error", Severity.Error);
+    public static readonly DiagnosticDescriptor YamlSyntax = new("DG1002", "YAML syntax error", Severity.Error, DiagnosticCategory.Configuration);
 
     /// <summary>A key the schema does not know.</summary>
-    public static readonly DiagnosticDescriptor UnknownKey = new("DG1003", "Unknown key", Severity.Error);
+    public static readonly DiagnosticDescriptor UnknownKey = new("DG1003", "Unknown key", Severity.Error, DiagnosticCategory.Configuration);
 
     /// <summary>A value of the wrong type (e.g. text where a number is expected).</summary>
-    public static readonly DiagnosticDescriptor WrongType = new("DG1004", "Wrong value type", Severity.Error);
+    public static readonly DiagnosticDescriptor WrongType = new("DG1004", "Wrong value type", Severity.Error, DiagnosticCategory.Configuration);
 
     /// <summary>A required key is missing.</summary>
-    public static readonly DiagnosticDescriptor MissingKey = new("DG1005", "Missing required key", Severity.Error);
+    public static readonly DiagnosticDescriptor MissingKey = new("DG1005", "Missing required key", Severity.Error, DiagnosticCategory.Configuration);
 
     /// <summary>A regular expression does not compile or lacks the named groups it needs.</summary>
-    public static readonly DiagnosticDescriptor BadRegex = new("DG1006", "Invalid regular expression", Severity.Error);
+    public static readonly DiagnosticDescriptor BadRegex = new("DG1006", "Invalid regular expression", Severity.Error, DiagnosticCategory.Configuration);
 
     /// <summary>A rule names a metric DataGate does not compute.</summary>
-    public static readonly DiagnosticDescriptor UnknownMetric = new("DG1007", "Unknown metric", Severity.Error);
+    public static readonly DiagnosticDescriptor UnknownMetric = new("DG1007", "Unknown metric", Severity.Error, DiagnosticCategory.Configuration);
 
     /// <summary>A number outside its valid range (a fraction above 1, a percentile above 100, ...).</summary>
-    public static readonly DiagnosticDescriptor OutOfRange = new("DG1008", "Value out of range", Severity.Error);
+    public static readonly DiagnosticDescriptor OutOfRange = new("DG1008", "Value out of range", Severity.Error, DiagnosticCategory.Configuration);
 
     /// <summary>Two rules share an id.</summary>
-    public static readonly DiagnosticDescriptor DuplicateRuleId = new("DG1009", "Duplicate rule id", Severity.Error);
+    public static readonly DiagnosticDescriptor DuplicateRuleId = new("DG1009", "Duplicate rule id", Severity.Error, DiagnosticCategory.Configuration);
 
     /// <summary>The <c>version</c> key is missing or names a version this DataGate does not read.</summary>
-    public static readonly DiagnosticDescriptor UnsupportedVersion = new("DG1010", "Unsupported rule file version", Severity.Error);
+    public static readonly DiagnosticDescriptor UnsupportedVersion = new("DG1010", "Unsupported rule file version", Severity.Error, DiagnosticCategory.Configuration);
 
     /// <summary>Anchors/aliases expand to a document too large to accept, or the file is too large.</summary>
-    public static readonly DiagnosticDescriptor DocumentTooLarge = new("DG1011", "Rule file too large or alias expansion refused", Severity.Error);
+    public static readonly DiagnosticDescriptor DocumentTooLarge = new("DG1011", "Rule file too large or alias expansion refused", Severity.Error, DiagnosticCategory.Configuration);
 
     /// <summary>A path (dataset root, CSV manifest) that is missing or lies outside where it must.</summary>
-    public static readonly DiagnosticDescriptor BadPath = new("DG1012", "Invalid path", Severity.Error);
+    public static readonly DiagnosticDescriptor BadPath = new("DG1012", "Invalid path", Severity.Error, DiagnosticCategory.Configuration);
 
     /// <summary>A rule names a field that is not declared or derived.</summary>
-    public static readonly DiagnosticDescriptor UnknownField = new("DG1013", "Unknown field", Severity.Error);
+    public static readonly DiagnosticDescriptor UnknownField = new("DG1013", "Unknown field", Severity.Error, DiagnosticCategory.Configuration);
 
     /// <summary>A BRISQUE model or range file is missing or malformed.</summary>
-    public static readonly DiagnosticDescriptor BadModel = new("DG1014", "BRISQUE model missing or malformed", Severity.Error);
+    public static readonly DiagnosticDescriptor BadModel = new("DG1014", "BRISQUE model missing or malformed", Severity.Error, DiagnosticCategory.Configuration);
 
     /// <summary>An include/exclude glob is invalid.</summary>
-    public static readonly DiagnosticDescriptor BadGlob = new("DG1015", "Invalid glob pattern", Severity.Error);
+    public static readonly DiagnosticDescriptor BadGlob = new("DG1015", "Invalid glob pattern", Severity.Error, DiagnosticCategory.Configuration);
 
     /// <summary>A reference distribution does not sum to 1 or names unknown categories.</summary>
-    public static readonly DiagnosticDescriptor BadReference = new("DG1016", "Invalid reference distribution", Severity.Error);
+    public static readonly DiagnosticDescriptor BadReference = new("DG1016", "Invalid reference distribution", Severity.Error, DiagnosticCategory.Configuration);
 
     /// <summary>The CSV label manifest is malformed (missing column, bad quoting).</summary>
-    public static readonly DiagnosticDescriptor BadManifest = new("DG1017", "Malformed CSV label manifest", Severity.Error);
+    public static readonly DiagnosticDescriptor BadManifest = new("DG1017", "Malformed CSV label manifest", Severity.Error, DiagnosticCategory.Configuration);
 
     /// <summary>Mutually exclusive or inconsistent settings (e.g. min above max).</summary>
-    public static readonly DiagnosticDescriptor InconsistentSettings = new("DG1018", "Inconsistent settings", Severity.Error);
+    public static readonly DiagnosticDescriptor InconsistentSettings = new("DG1018", "Inconsistent settings", Severity.Error, DiagnosticCategory.Configuration);
 
     // DG2xxx — data rules and findings about the dataset.
 
     /// <summary>A quality rule failed (its action is fail, or fewer than <c>mostly</c> of the images pass).</summary>
-    public static readonly DiagnosticDescriptor QualityRuleFailed = new("DG2001", "Quality rule failed", Severity.Error);
+    public static readonly DiagnosticDescriptor QualityRuleFailed = new("DG2001", "Quality rule failed", Severity.Error, DiagnosticCategory.Data);
 
     /// <summary>A quality rule with action warn flagged images.</summary>
-    public static readonly DiagnosticDescriptor QualityRuleWarning = new("DG2002", "Quality rule flagged images", Severity.Warning);
+    public static readonly DiagnosticDescriptor QualityRuleWarning = new("DG2002", "Quality rule flagged images", Severity.Warning, DiagnosticCategory.Data);
 
     /// <summary>A quality rule with action exclude dropped images from the outputs.</summary>
-    public static readonly DiagnosticDescriptor QualityRuleExcluded = new("DG2003", "Images excluded by a quality rule", Severity.Info);
+    public static readonly DiagnosticDescriptor QualityRuleExcluded = new("DG2003", "Images excluded by a quality rule", Severity.Info, DiagnosticCategory.Data);
 
     /// <summary>A metric could not be computed for an image, so a rule could not judge it.</summary>
-    public static readonly DiagnosticDescriptor MetricUnavailable = new("DG2004", "Metric unavailable for image", Severity.Warning);
+    public static readonly DiagnosticDescriptor MetricUnavailable = new("DG2004", "Metric unavailable for image", Severity.Warning, DiagnosticCategory.Data);
 
     /// <summary>A file name does not match the label pattern.</summary>
-    public static readonly DiagnosticDescriptor LabelNotParsed = new("DG2010", "File name does not match the label pattern", Severity.Warning);
+    public static readonly DiagnosticDescriptor LabelNotParsed = new("DG2010", "File name does not match the label pattern", Severity.Warning, DiagnosticCategory.Data);
 
     /// <summary>A label value is not of its field's type.</summary>
-    public static readonly DiagnosticDescriptor LabelBadValue = new("DG2011", "Label value has the wrong type", Severity.Warning);
+    public static readonly DiagnosticDescriptor LabelBadValue = new("DG2011", "Label value has the wrong type", Severity.Warning, DiagnosticCategory.Data);
 
     /// <summary>A category label value that the field's <c>names</c> do not list.</summary>
-    public static readonly DiagnosticDescriptor LabelUnknownCategory = new("DG2012", "Category value not declared", Severity.Warning);
+    public static readonly DiagnosticDescriptor LabelUnknownCategory = new("DG2012", "Category value not declared", Severity.Warning, DiagnosticCategory.Data);
 
     /// <summary>An image has no row in the CSV manifest, or a row names no image.</summary>
-    public static readonly DiagnosticDescriptor ManifestMismatch = new("DG2013", "Image and manifest disagree", Severity.Warning);
+    public static readonly DiagnosticDescriptor ManifestMismatch = new("DG2013", "Image and manifest disagree", Severity.Warning, DiagnosticCategory.Data);
 
     /// <summary>More images were excluded than the gate allows.</summary>
-    public static readonly DiagnosticDescriptor TooManyExcluded = new("DG2020", "Too many images excluded", Severity.Error);
+    public static readonly DiagnosticDescriptor TooManyExcluded = new("DG2020", "Too many images excluded", Severity.Error, DiagnosticCategory.Data);
 
     /// <summary>The dataset has no images (after include/exclude).</summary>
-    public static readonly DiagnosticDescriptor NoImages = new("DG2021", "No images found", Severity.Error);
+    public static readonly DiagnosticDescriptor NoImages = new("DG2021", "No images found", Severity.Error, DiagnosticCategory.Data);
 
     /// <summary>More files failed to decode than the gate allows.</summary>
-    public static readonly DiagnosticDescriptor TooManyErrored = new("DG2022", "Too many unreadable images", Severity.Error);
+    public static readonly DiagnosticDescriptor TooManyErrored = new("DG2022", "Too many unreadable images", Severity.Error, DiagnosticCategory.Data);
 
     /// <summary>An exact duplicate (same bytes or same pixels) was excluded.</summary>
-    public static readonly DiagnosticDescriptor ExactDuplicate = new("DG2030", "Exact duplicate", Severity.Warning);
+    public static readonly DiagnosticDescriptor ExactDuplicate = new("DG2030", "Exact duplicate", Severity.Warning, DiagnosticCategory.Data);
 
     /// <summary>A near duplicate (perceptual hash within the configured distance).</summary>
-    public static readonly DiagnosticDescriptor NearDuplicate = new("DG2031", "Near duplicate", Severity.Warning);
+    public static readonly DiagnosticDescriptor NearDuplicate = new("DG2031", "Near duplicate", Severity.Warning, DiagnosticCategory.Data);
 
     /// <summary>Members of one duplicate group disagree on a label.</summary>
-    public static readonly DiagnosticDescriptor LabelConflict = new("DG2032", "Duplicate group with conflicting labels", Severity.Error);
+    public static readonly DiagnosticDescriptor LabelConflict = new("DG2032", "Duplicate group with conflicting labels", Severity.Error, DiagnosticCategory.Data);
 
     /// <summary>A duplicate group spans more than one split.</summary>
-    public static readonly DiagnosticDescriptor SplitLeakage = new("DG2033", "Duplicate group spans splits", Severity.Error);
+    public static readonly DiagnosticDescriptor SplitLeakage = new("DG2033", "Duplicate group spans splits", Severity.Error, DiagnosticCategory.Data);
 
     /// <summary>A balance rule failed.</summary>
-    public static readonly DiagnosticDescriptor BalanceRuleFailed = new("DG2040", "Balance rule failed", Severity.Error);
+    public static readonly DiagnosticDescriptor BalanceRuleFailed = new("DG2040", "Balance rule failed", Severity.Error, DiagnosticCategory.Data);
 
     /// <summary>A parity rule failed (a metric separates groups).</summary>
-    public static readonly DiagnosticDescriptor ParityRuleFailed = new("DG2050", "Quality parity rule failed", Severity.Error);
+    public static readonly DiagnosticDescriptor ParityRuleFailed = new("DG2050", "Quality parity rule failed", Severity.Error, DiagnosticCategory.Data);
 
     // DG3xxx — I/O and decoding.
 
     /// <summary>The file could not be read.</summary>
-    public static readonly DiagnosticDescriptor ReadFailed = new("DG3001", "File could not be read", Severity.Error);
+    public static readonly DiagnosticDescriptor ReadFailed = new("DG3001", "File could not be read", Severity.Error, DiagnosticCategory.Input);
 
     /// <summary>The file is empty.</summary>
-    public static readonly DiagnosticDescriptor EmptyFile = new("DG3002", "Empty file", Severity.Error);
+    public static readonly DiagnosticDescriptor EmptyFile = new("DG3002", "Empty file", Severity.Error, DiagnosticCategory.Input);
 
     /// <summary>The content is not an image format DataGate decodes.</summary>
-    public static readonly DiagnosticDescriptor UnknownFormat = new("DG3003", "Not a supported image", Severity.Error);
+    public static readonly DiagnosticDescriptor UnknownFormat = new("DG3003", "Not a supported image", Severity.Error, DiagnosticCategory.Input);
 
     /// <summary>The declared dimensions exceed the pixel limit (a decompression bomb is refused before decoding).</summary>
-    public static readonly DiagnosticDescriptor TooLarge = new("DG3004", "Image dimensions over the limit", Severity.Error);
+    public static readonly DiagnosticDescriptor TooLarge = new("DG3004", "Image dimensions over the limit", Severity.Error, DiagnosticCategory.Input);
 
     /// <summary>The file ends before the image does (missing JPEG EOI, PNG IEND, GIF trailer ...).</summary>
-    public static readonly DiagnosticDescriptor Truncated = new("DG3005", "Truncated image file", Severity.Error);
+    public static readonly DiagnosticDescriptor Truncated = new("DG3005", "Truncated image file", Severity.Error, DiagnosticCategory.Input);
 
     /// <summary>The decoder rejected the data (bad CRC, invalid stream).</summary>
-    public static readonly DiagnosticDescriptor Corrupt = new("DG3006", "Corrupt image data", Severity.Error);
+    public static readonly DiagnosticDescriptor Corrupt = new("DG3006", "Corrupt image data", Severity.Error, DiagnosticCategory.Input);
 
     /// <summary>Decoding needed more memory than the budget allows.</summary>
-    public static readonly DiagnosticDescriptor MemoryBudget = new("DG3007", "Decode memory budget exceeded", Severity.Error);
+    public static readonly DiagnosticDescriptor MemoryBudget = new("DG3007", "Decode memory budget exceeded", Severity.Error, DiagnosticCategory.Input);
 
     /// <summary>The extension says one format, the content another.</summary>
-    public static readonly DiagnosticDescriptor ExtensionMismatch = new("DG3008", "Extension does not match content", Severity.Warning);
+    public static readonly DiagnosticDescriptor ExtensionMismatch = new("DG3008", "Extension does not match content", Severity.Warning, DiagnosticCategory.Input);
 
     /// <summary>An animated or multi-frame image; only the first frame is analysed.</summary>
-    public static readonly DiagnosticDescriptor MultiFrame = new("DG3009", "Multi-frame image, first frame analysed", Severity.Info);
+    public static readonly DiagnosticDescriptor MultiFrame = new("DG3009", "Multi-frame image, first frame analysed", Severity.Info, DiagnosticCategory.Input);
 
     /// <summary>A symbolic link that leads out of the dataset root was not followed.</summary>
-    public static readonly DiagnosticDescriptor LinkOutsideRoot = new("DG3010", "Link outside the dataset root", Severity.Warning);
+    public static readonly DiagnosticDescriptor LinkOutsideRoot = new("DG3010", "Link outside the dataset root", Severity.Warning, DiagnosticCategory.Input);
 
     /// <summary>An output file could not be written.</summary>
-    public static readonly DiagnosticDescriptor WriteFailed = new("DG3011", "Output could not be written", Severity.Error);
+    public static readonly DiagnosticDescriptor WriteFailed = new("DG3011", "Output could not be written", Severity.Error, DiagnosticCategory.Output);
 
     /// <summary>The analysis cache could not be used; images are analysed afresh.</summary>
-    public static readonly DiagnosticDescriptor CacheUnusable = new("DG3012", "Analysis cache unusable", Severity.Warning);
+    public static readonly DiagnosticDescriptor CacheUnusable = new("DG3012", "Analysis cache unusable", Severity.Warning, DiagnosticCategory.Output);
 
     /// <summary>Bytes after the end of the image (e.g. data appended after JPEG EOI).</summary>
-    public static readonly DiagnosticDescriptor TrailingData = new("DG3013", "Data after the end of the image", Severity.Info);
+    public static readonly DiagnosticDescriptor TrailingData = new("DG3013", "Data after the end of the image", Severity.Info, DiagnosticCategory.Input);
 
     // DG9xxx — internal.
 
     /// <summary>An unexpected internal error; please report it.</summary>
-    public static readonly DiagnosticDescriptor Internal = new("DG9001", "Internal error", Severity.Error);
+    public static readonly DiagnosticDescriptor Internal = new("DG9001", "Internal error", Severity.Error, DiagnosticCategory.Internal);
 
     /// <summary>The run was cancelled.</summary>
-    public static readonly DiagnosticDescriptor Cancelled = new("DG9002", "Cancelled", Severity.Error);
+    public static readonly DiagnosticDescriptor Cancelled = new("DG9002", "Cancelled", Severity.Error, DiagnosticCategory.Internal);
+
+    private static Dictionary<string, DiagnosticDescriptor>? s_byCode;
+
+    /// <summary>The descriptor of a code, or null for a code DataGate does not define.</summary>
+    public static DiagnosticDescriptor? Find(string code)
+    {
+        s_byCode ??= All.ToDictionary(d => d.Code, StringComparer.Ordinal);
+        return s_byCode.GetValueOrDefault(code);
+    }
+
+    /// <summary>The category of a diagnostic's code (<see cref="DiagnosticCategory.Internal"/> for an unknown code).</summary>
+    public static DiagnosticCategory CategoryOf(Diagnostic diagnostic)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        return Find(diagnostic.Code)?.Category ?? DiagnosticCategory.Internal;
+    }
 
     /// <summary>All descriptors, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =

@@ -4,7 +4,7 @@ namespace DataGate.Core.Duplicates;
 /// Turns duplicate pairs or equal digests into groups. Groups are numbered 0, 1, 2, … in the order of their
 /// smallest member index, so ids are stable for the same input; items in no group get −1.
 /// </summary>
-public static class DuplicateClusters
+internal static class DuplicateClusters
 {
     /// <summary>Connected components (union-find) of the pair graph; only components of ≥ 2 items are groups.</summary>
     /// <param name="count">Number of items, ≥ 0; pair indices must be below it.</param>

@@ -5,16 +5,18 @@ namespace DataGate.Core.Duplicates;
 
 /// <summary>
 /// Finds exact duplicates (equal <c>pixel_hash</c>) and near duplicates (perceptual hash within the radius, through
-/// <see cref="NearDuplicateIndex"/>), chooses the member to keep, finds label conflicts, and sets every analysed
-/// record's <c>duplicate_group</c> text column.
+/// <see cref="NearDuplicateIndex"/>), chooses the member to keep and finds label conflicts. Each image's group id
+/// (the <c>duplicate_group</c> column) is in <see cref="DuplicateReport.GroupOfImage"/>; the records are not written.
 /// </summary>
-public static class DuplicateFinder
+internal static class DuplicateFinder
 {
     /// <summary>Groups the analysed records.</summary>
     /// <param name="records">All records; only analysed ones take part.</param>
     /// <param name="settings">Which kinds to look for.</param>
     /// <param name="labelFields">Label fields compared for conflicts; null compares every label the members carry.</param>
-    public static DuplicateReport Find(IReadOnlyList<ImageRecord> records, DuplicateSettings settings, IReadOnlyList<string>? labelFields = null)
+    /// <param name="maxDegreeOfParallelism">Threads of the near-duplicate search; 0 or less means one per core.</param>
+    /// <param name="cancellationToken">Stops the search.</param>
+    public static DuplicateReport Find(IReadOnlyList<ImageRecord> records, DuplicateSettings settings, IReadOnlyList<string>? labelFields = null, int maxDegreeOfParallelism = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(settings);
@@ -37,7 +39,7 @@ public static class DuplicateFinder
         if (near is not null && items.Count > 1)
         {
             var hashes = items.Select(r => r.HashBits.GetValueOrDefault(near.Hash)).ToArray();
-            nearPairs = new NearDuplicateIndex(hashes).FindPairs(near.MaxDistance);
+            nearPairs = new NearDuplicateIndex(hashes).FindPairs(near.MaxDistance, maxDegreeOfParallelism, cancellationToken);
             links.AddRange(nearPairs);
         }
 
@@ -90,12 +92,8 @@ public static class DuplicateFinder
             }
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var groupOfImage = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var r in records)
-        {
-            r.Texts.Remove(TextColumns.DuplicateGroup);
-        }
-
         for (int i = 0; i < items.Count; i++)
         {
             int g = combined.GroupIds[i];
@@ -103,7 +101,6 @@ public static class DuplicateFinder
             {
                 string id = $"dup-{g + 1}";
                 groupOfImage[items[i].Path] = id;
-                items[i].Texts[TextColumns.DuplicateGroup] = id;
             }
         }
 

@@ -4,7 +4,7 @@ using DataGate.Core.Config;
 namespace DataGate.Core.Duplicates;
 
 /// <summary>Applies a <see cref="KeepPolicy"/> to the members of a duplicate group.</summary>
-public static class KeepChooser
+internal static class KeepChooser
 {
     /// <summary>The member to keep; deterministic (ties broken by ordinal path).</summary>
     public static ImageRecord Choose(IReadOnlyList<ImageRecord> members, KeepPolicy policy)

@@ -14,7 +14,7 @@ namespace DataGate.Core.Duplicates;
 /// plus 4 · 2^bits). m is chosen by a cost estimate; all-pairs comparison is used when cheaper
 /// (few hashes or a large radius).
 /// </summary>
-public sealed class NearDuplicateIndex
+internal sealed class NearDuplicateIndex
 {
     private const int MaxChunkBits = 22;
     private readonly ulong[] _hashes;
@@ -36,8 +36,10 @@ public sealed class NearDuplicateIndex
     /// <summary>All pairs (i &lt; j) with Hamming distance ≤ <paramref name="radius"/>, sorted by (First, Second).</summary>
     /// <param name="radius">Maximum Hamming distance, 0–64.</param>
     /// <param name="maxDegreeOfParallelism">Threads to use, ≥ 1 (default: all processors).</param>
-    public IReadOnlyList<NearDuplicatePair> FindPairs(int radius, int maxDegreeOfParallelism = -1)
+    /// <param name="cancellationToken">Stops the search (checked between blocks of hashes).</param>
+    public IReadOnlyList<NearDuplicatePair> FindPairs(int radius, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentOutOfRangeException.ThrowIfNegative(radius);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(radius, 64);
         int threads = maxDegreeOfParallelism < 1 ? Environment.ProcessorCount : maxDegreeOfParallelism;
@@ -54,7 +56,7 @@ public sealed class NearDuplicateIndex
         {
             if (plan.Chunks[c].Radius >= 0)
             {
-                SearchChunk(plan, c, radius, threads, result);
+                SearchChunk(plan, c, radius, threads, result, cancellationToken);
             }
         }
 
@@ -94,7 +96,7 @@ public sealed class NearDuplicateIndex
         return result;
     }
 
-    private void SearchChunk(MultiIndexPlan plan, int c, int radius, int threads, List<NearDuplicatePair> result)
+    private void SearchChunk(MultiIndexPlan plan, int c, int radius, int threads, List<NearDuplicatePair> result, CancellationToken cancellationToken)
     {
         var chunk = plan.Chunks[c];
         int n = _hashes.Length;
@@ -130,7 +132,7 @@ public sealed class NearDuplicateIndex
         var earlier = plan.Chunks.AsSpan(0, c).ToArray();
         int blocks = Math.Max(1, Math.Min(threads * 8, n / 4096));
         var partial = new List<NearDuplicatePair>[blocks];
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, block =>
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken }, block =>
         {
             var local = new List<NearDuplicatePair>();
             int start = (int)((long)n * block / blocks);

@@ -4,4 +4,4 @@ namespace DataGate.Core.Duplicates;
 /// <param name="First">Index of the first item (always &lt; <paramref name="Second"/>).</param>
 /// <param name="Second">Index of the second item.</param>
 /// <param name="Distance">Hamming distance of the two hashes, 0–64.</param>
-public readonly record struct NearDuplicatePair(int First, int Second, int Distance);
+internal readonly record struct NearDuplicatePair(int First, int Second, int Distance);

@@ -4,7 +4,7 @@ using DataGate.Core.Rules;
 namespace DataGate.Core.Duplicates;
 
 /// <summary>Cross-split leakage: duplicate groups whose members were assigned to more than one split.</summary>
-public static class SplitLeakage
+internal static class SplitLeakage
 {
     /// <summary>One DG2033 finding per group that spans splits.</summary>
     /// <param name="report">The run's duplicate groups.</param>

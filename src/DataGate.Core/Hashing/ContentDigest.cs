@@ -4,7 +4,7 @@ using DataGate.Core.Imaging;
 namespace DataGate.Core.Hashing;
 
 /// <summary>Exact-duplicate digests: XxHash128 (System.IO.Hashing), 32 lowercase hex digits (high 64 bits first).</summary>
-public static class ContentDigest
+internal static class ContentDigest
 {
     /// <summary><c>file_hash</c>: XxHash128 of the file's bytes.</summary>
     /// <param name="path">File to read (streamed).</param>

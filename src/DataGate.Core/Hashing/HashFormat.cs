@@ -6,7 +6,7 @@ namespace DataGate.Core.Hashing;
 /// imagehash's text form of a bit array: bits row-major, first bit most significant, written as lowercase hex
 /// with <c>ceil(bits / 4)</c> digits (left-padded with zeros), plus a 64-bit integer form for 8×8 hashes.
 /// </summary>
-public static class HashFormat
+internal static class HashFormat
 {
     /// <summary>Hex string of a bit array exactly as imagehash prints it.</summary>
     /// <param name="bits">Hash bits in row-major order; any length ≥ 1.</param>

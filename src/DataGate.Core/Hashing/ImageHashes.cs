@@ -10,7 +10,7 @@ namespace DataGate.Core.Hashing;
 /// <param name="PHash64">phash as a 64-bit integer.</param>
 /// <param name="DHash64">dhash as a 64-bit integer.</param>
 /// <param name="WHash64">whash as a 64-bit integer.</param>
-public sealed record ImageHashes(
+internal sealed record ImageHashes(
     string AHash,
     string PHash,
     string DHash,

@@ -8,7 +8,7 @@ namespace DataGate.Core.Hashing;
 /// (<see cref="Grayscale.Pillow"/>, computed once per call), Pillow's LANCZOS resize, and the hash rules of average_hash, phash, dhash,
 /// whash (haar, remove_max_haar_ll) and colorhash. Strings are imagehash's hex form (<see cref="HashFormat"/>).
 /// </summary>
-public static class PerceptualHash
+internal static class PerceptualHash
 {
     /// <summary>average_hash: gray resized to size², bit = pixel &gt; mean.</summary>
     /// <param name="image">Decoded image.</param>

@@ -3,7 +3,7 @@ using DataGate.Core.Diagnostics;
 namespace DataGate.Core.Imaging;
 
 /// <summary>The outcome of decoding one file: pixels and facts, or an error; plus any warnings.</summary>
-public sealed class DecodeResult
+internal sealed class DecodeResult
 {
     private DecodeResult(RgbImage? image, ImageFacts? facts, Diagnostic? error, IReadOnlyList<Diagnostic> notes)
     {

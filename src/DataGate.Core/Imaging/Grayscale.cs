@@ -4,7 +4,7 @@ namespace DataGate.Core.Imaging;
 /// The two 8-bit grayscale conversions the Python reference tools use. They differ by one level on about
 /// 0.13 % of colours, so each metric uses the one its reference implementation uses.
 /// </summary>
-public static class Grayscale
+internal static class Grayscale
 {
     /// <summary>
     /// OpenCV <c>cvtColor(RGB2GRAY)</c>: <c>(9798 R + 19235 G + 3735 B + 16384) &gt;&gt; 15</c>.

@@ -5,7 +5,7 @@ namespace DataGate.Core.Imaging;
 /// This is the one buffer every metric and hash is computed from; it matches what Pillow's
 /// <c>Image.open(...).convert("RGB")</c> gives (alpha dropped without compositing, 16-bit clipped).
 /// </summary>
-public sealed class RgbImage
+internal sealed class RgbImage
 {
     /// <summary>Creates an image over an existing pixel buffer.</summary>
     /// <param name="width">Width in pixels, at least 1.</param>

@@ -18,7 +18,7 @@ namespace DataGate.Core.Imaging;
 /// before allocating, decode under a memory budget, check the container for truncation, contain every
 /// decoder failure as a DG3xxx diagnostic. Thread-safe.
 /// </summary>
-public sealed class SafeImageDecoder
+internal sealed class SafeImageDecoder
 {
     private static readonly Configuration s_baseConfiguration = CreateBaseConfiguration();
 

@@ -6,7 +6,7 @@ namespace DataGate.Core.Labels;
 /// A field whose values are categories, usable in tables, balance and parity rules: a declared category field, the
 /// <c>{name}_bin</c> of a binned numeric field, or a metric-derived field (<c>skin_tone</c>, <c>luminance_bin</c>).
 /// </summary>
-public sealed class CategoryField
+internal sealed class CategoryField
 {
     private readonly Func<ImageRecord, (string? Value, bool Invalid)> _read;
 

@@ -1,7 +1,7 @@
 namespace DataGate.Core.Labels;
 
 /// <summary>Where a <see cref="CategoryField"/> comes from.</summary>
-public enum CategoryFieldKind
+internal enum CategoryFieldKind
 {
     /// <summary>A field declared with <c>type: category</c>.</summary>
     Declared,

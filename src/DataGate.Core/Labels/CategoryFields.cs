@@ -6,7 +6,7 @@ using DataGate.Core.Statistics;
 namespace DataGate.Core.Labels;
 
 /// <summary>Resolves the category and numeric fields a configuration makes available to tables and rules.</summary>
-public static class CategoryFields
+internal static class CategoryFields
 {
     /// <summary>
     /// Every category field, in this order: declared category fields, the <c>_bin</c> field of each binned numeric

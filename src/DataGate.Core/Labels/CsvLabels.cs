@@ -7,10 +7,14 @@ namespace DataGate.Core.Labels;
 /// <summary>Labels from a CSV manifest: one row per image, a column with the root-relative path, the rest are fields.</summary>
 internal static class CsvLabels
 {
-    public static void Apply(GateConfig config, LabelSource source, IReadOnlyList<ImageRecord> records, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Writes labels into the draft records (copies owned by <see cref="LabelResolver"/>). The manifest path is shown
+    /// relative to <c>displayBasePath</c>, or in full when it is null (Core never reads the current directory).
+    /// </summary>
+    public static void Apply(GateConfig config, LabelSource source, IReadOnlyList<ImageRecord> records, List<Diagnostic> diagnostics, string? displayBasePath)
     {
         var csvPath = source.CsvPath!;
-        var display = Path.GetRelativePath(Directory.GetCurrentDirectory(), csvPath).Replace('\\', '/');
+        var display = (displayBasePath is null ? Path.GetFullPath(csvPath) : Path.GetRelativePath(displayBasePath, csvPath)).Replace('\\', '/');
         List<(int Line, List<string> Fields)> rows;
         try
         {
@@ -74,7 +78,7 @@ internal static class CsvLabels
             {
                 if (i != fileColumn && fields[i].Length > 0)
                 {
-                    record.Labels[header[i]] = fields[i];
+                    record.LabelSlots[header[i]] = fields[i];
                 }
             }
         }

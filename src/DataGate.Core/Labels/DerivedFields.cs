@@ -10,7 +10,7 @@ namespace DataGate.Core.Labels;
 /// <c>skin_tone</c> (ITA category of <c>skin_tone_ita</c>) and <c>luminance_bin</c> (quantile bins of
 /// <c>luminance_mean</c> over the analysed images).
 /// </summary>
-public static class DerivedFields
+internal static class DerivedFields
 {
     /// <summary>Name of the skin-tone field (same as the metrics.csv text column).</summary>
     public const string SkinTone = TextColumns.SkinTone;
@@ -32,14 +32,15 @@ public static class DerivedFields
         : ita > 55 ? "very_light" : ita > 41 ? "light" : ita > 28 ? "intermediate" : ita > 10 ? "tan" : ita > -30 ? "brown" : "dark";
 
     /// <summary>
-    /// Adds <c>skin_tone</c> (when the analyser did not already) and <c>luminance_bin</c> to every analysed record.
-    /// Idempotent.
+    /// Returns copies of the records with <c>skin_tone</c> (when the measurement did not already set it) and
+    /// <c>luminance_bin</c> on every analysed record; the input is not written. Idempotent.
     /// </summary>
-    /// <returns>The luminance quantile edges (bins + 1 values, ascending; empty when no image has a luminance).</returns>
-    public static IReadOnlyList<double> Apply(GateConfig config, IReadOnlyList<ImageRecord> records)
+    /// <returns>The records (same order) and the luminance quantile edges (bins + 1 values, ascending; empty when no image has a luminance).</returns>
+    public static (IReadOnlyList<ImageRecord> Records, IReadOnlyList<double> Edges) Derive(GateConfig config, IReadOnlyList<ImageRecord> input)
     {
         ArgumentNullException.ThrowIfNull(config);
-        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(input);
+        var records = input.Select(r => r.IsAnalysed ? r.Copy() : r).ToList();
         var sorted = new List<double>(records.Count);
         foreach (var r in records)
         {
@@ -50,7 +51,7 @@ public static class DerivedFields
 
             if (!r.Texts.ContainsKey(SkinTone) && SkinToneOf(r[MetricCatalog.SkinToneIta]) is { } tone)
             {
-                r.Texts[SkinTone] = tone;
+                r.TextSlots[SkinTone] = tone;
             }
 
             double lum = r[MetricCatalog.LuminanceMean];
@@ -62,7 +63,7 @@ public static class DerivedFields
 
         if (sorted.Count == 0)
         {
-            return [];
+            return (records, []);
         }
 
         sorted.Sort();
@@ -93,9 +94,9 @@ public static class DerivedFields
                 }
             }
 
-            r.Texts[LuminanceBin] = labels[bin];
+            r.TextSlots[LuminanceBin] = labels[bin];
         }
 
-        return edges;
+        return (records, edges);
     }
 }

@@ -8,16 +8,21 @@ namespace DataGate.Core.Labels;
 
 /// <summary>
 /// Attaches labels to records from the configured source, checks them against the declared fields and adds the
-/// derived bin fields. Every file whose labels cannot be read gets a finding; no record is dropped.
+/// derived bin fields. Every file whose labels cannot be read gets a finding; no record is dropped. The input records
+/// are not written: the labelled records are copies.
 /// </summary>
-public static class LabelResolver
+internal static class LabelResolver
 {
-    /// <summary>Reads labels into <see cref="ImageRecord.Labels"/>.</summary>
-    /// <returns>Findings (DG2010–DG2013) and manifest errors (DG1017).</returns>
-    public static List<Diagnostic> Apply(GateConfig config, IReadOnlyList<ImageRecord> records)
+    /// <summary>Returns copies of the records with <see cref="ImageRecord.Labels"/> read from the configured source.</summary>
+    /// <param name="config">The configuration (its label source and fields).</param>
+    /// <param name="input">The records, in order.</param>
+    /// <param name="displayBasePath">Folder a CSV manifest's path is shown relative to in diagnostics; null shows it in full.</param>
+    /// <returns>The labelled records (same order) and the findings (DG2010–DG2013) and manifest errors (DG1017).</returns>
+    public static (IReadOnlyList<ImageRecord> Records, List<Diagnostic> Diagnostics) Resolve(GateConfig config, IReadOnlyList<ImageRecord> input, string? displayBasePath = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(input);
+        var records = input.Select(r => r.Copy()).ToList();
         var diagnostics = new List<Diagnostic>();
         var source = config.Dataset.Labels;
         switch (source.Kind)
@@ -37,7 +42,7 @@ public static class LabelResolver
                     {
                         if (!int.TryParse(group, out _) && match.Groups[group].Success)
                         {
-                            r.Labels[group] = match.Groups[group].Value;
+                            r.LabelSlots[group] = match.Groups[group].Value;
                         }
                     }
                 }
@@ -54,17 +59,17 @@ public static class LabelResolver
                     }
 
                     var parent = r.Path[..slash];
-                    r.Labels[source.FolderField!] = parent[(parent.LastIndexOf('/') + 1)..];
+                    r.LabelSlots[source.FolderField!] = parent[(parent.LastIndexOf('/') + 1)..];
                 }
 
                 break;
             case LabelSourceKind.Csv:
-                CsvLabels.Apply(config, source, records, diagnostics);
+                CsvLabels.Apply(config, source, records, diagnostics, displayBasePath);
                 break;
         }
 
         CheckTypesAndBin(config, records, diagnostics);
-        return diagnostics;
+        return (records, diagnostics);
     }
 
     private static void CheckTypesAndBin(GateConfig config, IReadOnlyList<ImageRecord> records, List<Diagnostic> diagnostics)
@@ -84,7 +89,7 @@ public static class LabelResolver
                     case FieldType.Integer when !long.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out _):
                     case FieldType.Number when !double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || !double.IsFinite(d):
                         diagnostics.Add(DiagnosticCodes.LabelBadValue.Create($"{field.Name} '{raw}' is not {(field.Type == FieldType.Integer ? "a whole number" : "a number")}; treated as missing", field.Location, r.Path));
-                        r.Labels.Remove(field.Name);
+                        r.LabelSlots.Remove(field.Name);
                         continue;
                     case FieldType.Category when field.Names.Count > 0 && !field.Names.ContainsKey(raw):
                         diagnostics.Add(DiagnosticCodes.LabelUnknownCategory.Create($"{field.Name} '{raw}' is not one of the declared values {string.Join(", ", field.Names.Keys)}", field.Location, r.Path));
@@ -96,7 +101,7 @@ public static class LabelResolver
                     var bin = binning.LabelOf(double.Parse(raw, CultureInfo.InvariantCulture));
                     if (bin is not null)
                     {
-                        r.Labels[field.BinFieldName!] = bin;
+                        r.LabelSlots[field.BinFieldName!] = bin;
                     }
                 }
             }

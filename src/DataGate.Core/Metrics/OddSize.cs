@@ -6,43 +6,19 @@ namespace DataGate.Core.Metrics;
 /// <c>1 − clip(|size − mid| / gap, 0, 1)</c>, where mid is the band's centre and gap its width (or mid when the
 /// width is 0). cleanvision flags an image when the score is below 0.5 (below 1.0 when the width is 0).
 /// </summary>
-public static class OddSize
+internal static class OddSize
 {
-    private const double IqrFactor = 3.0;
-
     /// <summary>Scores every image of a dataset, in the order given.</summary>
     /// <param name="sizes">Width and height (≥ 1) of each image.</param>
     /// <returns>One score per image, 0 … 1 (1 = typical size); empty for an empty input.</returns>
     public static double[] Scores(IReadOnlyList<(int Width, int Height)> sizes)
     {
         ArgumentNullException.ThrowIfNull(sizes);
-        int n = sizes.Count;
-        var size = new double[n];
-        for (int i = 0; i < n; i++)
+        var fences = OddSizeFences.Fit(sizes);
+        var scores = new double[sizes.Count];
+        for (int i = 0; i < scores.Length; i++)
         {
-            size[i] = Math.Sqrt(sizes[i].Width) * Math.Sqrt(sizes[i].Height);
-        }
-
-        if (n == 0)
-        {
-            return size;
-        }
-
-        var sorted = (double[])size.Clone();
-        Array.Sort(sorted);
-        double q1 = Percentile(sorted, 0.25);
-        double q3 = Percentile(sorted, 0.75);
-        double iqr = q3 - q1;
-        double min = q1 - (IqrFactor * iqr);
-        double max = q3 + (IqrFactor * iqr);
-        double mid = (min + max) / 2;
-        double gap = max - min;
-        double norm = gap > 0 ? gap : mid;
-        var scores = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            double d = Math.Abs(size[i] - mid) / norm;
-            scores[i] = 1 - Math.Clamp(d, 0.0, 1.0);
+            scores[i] = fences!.Score(sizes[i].Width, sizes[i].Height);
         }
 
         return scores;
@@ -60,7 +36,7 @@ public static class OddSize
         return scores.Select(s => s < threshold).ToArray();
     }
 
-    private static double Percentile(double[] sorted, double q)
+    internal static double Percentile(double[] sorted, double q)
     {
         double vi = (sorted.Length - 1) * q;
         double lo = Math.Floor(vi);

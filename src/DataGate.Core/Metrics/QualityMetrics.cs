@@ -5,7 +5,7 @@ namespace DataGate.Core.Metrics;
 /// <see cref="QualityMetricsCalculator.Compute(Imaging.RgbImage)"/>. Each value reproduces a widely used Python
 /// reference (NumPy, OpenCV, scikit-image, Pillow, cleanvision 0.3.x); the property documentation names it.
 /// </summary>
-public sealed class QualityMetrics
+internal sealed class QualityMetrics
 {
     /// <summary>Population variance of all W·H·3 channel values (NumPy <c>img.var()</c>); 0 … 16256.25.</summary>
     public double ColorVariance { get; init; }

@@ -6,7 +6,7 @@ namespace DataGate.Core.Metrics;
 /// Computes <see cref="QualityMetrics"/> from one decoded image. Thread-safe; each thread reuses its own buffers,
 /// so a stream of same-sized images allocates only the result objects.
 /// </summary>
-public static class QualityMetricsCalculator
+internal static class QualityMetricsCalculator
 {
     private const int BucketShift = 14;
     private const int BucketCount = ((1000 * 255 * 255) >> BucketShift) + 1;

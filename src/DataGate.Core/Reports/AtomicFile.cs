@@ -1,7 +1,7 @@
 namespace DataGate.Core.Reports;
 
 /// <summary>Writes a file through a temporary sibling and a rename, so a crash never leaves half a file.</summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>Writes <paramref name="path"/> atomically with the content produced by <paramref name="write"/>.</summary>
     public static void Write(string path, Action<Stream> write)

@@ -10,7 +10,7 @@ namespace DataGate.Core.Reports;
 /// The <c>balance</c> section of report.json and summary.md: balance and parity results, distribution tables and the
 /// cue scan, all over the kept images (see <see cref="BalanceTables"/>).
 /// </summary>
-public sealed class BalanceSection : ReportSection
+internal sealed class BalanceSection : ReportSection
 {
     /// <summary>Cue-scan lines listed in summary.md (report.json lists all).</summary>
     public const int MaxScanLinesInMarkdown = 15;

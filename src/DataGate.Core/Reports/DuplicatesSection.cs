@@ -4,7 +4,7 @@ using DataGate.Core.Duplicates;
 namespace DataGate.Core.Reports;
 
 /// <summary>The <c>duplicates</c> section of report.json and summary.md: every group, its kept member, distance and label conflicts.</summary>
-public sealed class DuplicatesSection : ReportSection
+internal sealed class DuplicatesSection : ReportSection
 {
     private readonly DuplicateReport _report;
 

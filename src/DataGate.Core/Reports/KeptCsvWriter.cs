@@ -3,7 +3,7 @@ using DataGate.Core.Rules;
 namespace DataGate.Core.Reports;
 
 /// <summary>Writes <c>kept.csv</c>, the filtered manifest: <c>path</c> then one column per label field, for every kept image.</summary>
-public static class KeptCsvWriter
+internal static class KeptCsvWriter
 {
     /// <summary>Writes the manifest.</summary>
     public static void Write(TextWriter w, GateResult result)

@@ -7,14 +7,17 @@ namespace DataGate.Core.Reports;
 /// <c>path, format, mode</c>, every metric of <see cref="MetricCatalog"/>, every column of <see cref="TextColumns"/>,
 /// then <c>error</c> (empty, or the diagnostic code and message).
 /// </summary>
-public static class MetricsCsvWriter
+internal static class MetricsCsvWriter
 {
     /// <summary>The header, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
         ["path", "format", "mode", .. MetricCatalog.All.Select(m => m.Name), .. TextColumns.All, "error"];
 
     /// <summary>Writes the records to <paramref name="writer"/>.</summary>
-    public static void Write(TextWriter writer, IEnumerable<ImageRecord> records)
+    /// <param name="writer">Destination.</param>
+    /// <param name="records">Rows, in the order to write.</param>
+    /// <param name="duplicateGroups">Each image's duplicate group id (<see cref="Duplicates.DuplicateReport.GroupOfImage"/>); null leaves the column empty.</param>
+    public static void Write(TextWriter writer, IEnumerable<ImageRecord> records, IReadOnlyDictionary<string, string>? duplicateGroups = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(records);
@@ -34,7 +37,8 @@ public static class MetricsCsvWriter
 
             foreach (var t in TextColumns.All)
             {
-                fields.Add(Csv.Field(r.Texts.GetValueOrDefault(t)));
+                string? text = t == TextColumns.DuplicateGroup ? duplicateGroups?.GetValueOrDefault(r.Path) : r.Texts.GetValueOrDefault(t);
+                fields.Add(Csv.Field(text));
             }
 
             fields.Add(r.Error is null ? string.Empty : Csv.Field($"{r.Error.Code}: {r.Error.Message}"));

@@ -8,7 +8,7 @@ namespace DataGate.Core.Reports;
 /// Writes <c>report.json</c>, schema <c>datagate-report</c> version <see cref="SchemaVersion"/> (documented in
 /// docs/report-json.md). Additive changes keep the version; anything else bumps it.
 /// </summary>
-public static class ReportJsonWriter
+internal static class ReportJsonWriter
 {
     /// <summary>Version of the report schema.</summary>
     public const int SchemaVersion = 1;

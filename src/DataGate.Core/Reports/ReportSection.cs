@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace DataGate.Core.Reports;
 
 /// <summary>An extra top-level section of report.json and summary.md (duplicates, balance tables, ...).</summary>
-public abstract class ReportSection
+internal abstract class ReportSection
 {
     /// <summary>Property name in report.json (snake_case).</summary>
     public abstract string Name { get; }

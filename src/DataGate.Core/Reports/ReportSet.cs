@@ -3,36 +3,54 @@ using DataGate.Core.Rules;
 
 namespace DataGate.Core.Reports;
 
-/// <summary>Writes every output of a run into one folder, each file atomically.</summary>
+/// <summary>Writes the outputs of a run, each file atomically, and says which file is which (<see cref="ReportFile"/>).</summary>
 public static class ReportSet
 {
     /// <summary>Writes report.json, summary.md, metrics.csv and kept.csv into <paramref name="outputDirectory"/>.</summary>
-    /// <returns>The paths written, or a DG3011 diagnostic when one could not be.</returns>
-    public static (IReadOnlyList<string> Written, Diagnostic? Error) WriteAll(string outputDirectory, GateResult result, IReadOnlyList<ReportSection>? sections = null)
+    /// <returns>The files written, each with its kind, and a DG3011 diagnostic when one could not be.</returns>
+    internal static (IReadOnlyList<ReportFile> Written, Diagnostic? Error) WriteAll(string outputDirectory, GateResult result, IReadOnlyList<ReportSection>? sections = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var written = new List<string>();
+        var written = new List<ReportFile>();
         string current = outputDirectory;
         try
         {
             Directory.CreateDirectory(outputDirectory);
             current = Path.Combine(outputDirectory, "report.json");
             AtomicFile.Write(current, s => ReportJsonWriter.Write(s, result, sections));
-            written.Add(current);
+            written.Add(new ReportFile(current, ReportFileKind.Report));
             current = Path.Combine(outputDirectory, "summary.md");
             AtomicFile.WriteText(current, w => SummaryMarkdownWriter.Write(w, result, sections));
-            written.Add(current);
+            written.Add(new ReportFile(current, ReportFileKind.Summary));
             current = Path.Combine(outputDirectory, "metrics.csv");
-            AtomicFile.WriteText(current, w => MetricsCsvWriter.Write(w, result.Records));
-            written.Add(current);
+            AtomicFile.WriteText(current, w => MetricsCsvWriter.Write(w, result.Records, result.Duplicates.GroupOfImage));
+            written.Add(new ReportFile(current, ReportFileKind.Metrics));
             current = Path.Combine(outputDirectory, "kept.csv");
             AtomicFile.WriteText(current, w => KeptCsvWriter.Write(w, result));
-            written.Add(current);
+            written.Add(new ReportFile(current, ReportFileKind.KeptManifest));
             return (written, null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return (written, DiagnosticCodes.WriteFailed.Create($"cannot write '{current}': {ex.Message}"));
+        }
+    }
+
+    /// <param name="path">The file to write.</param>
+    /// <param name="rows">The rows, in order.</param>
+    /// <param name="duplicates">Duplicate groups of the rows (the <c>duplicate_group</c> column), or null.</param>
+    /// <summary>Writes metrics.csv for rows (every metric, the duplicate group of each row) to <paramref name="path"/>, atomically.</summary>
+    /// <returns>The file written, or a DG3011 diagnostic.</returns>
+    public static (ReportFile? Written, Diagnostic? Error) WriteMetrics(string path, IReadOnlyList<Analysis.ImageRecord> rows, Duplicates.DuplicateReport? duplicates)
+    {
+        try
+        {
+            AtomicFile.WriteText(path, w => MetricsCsvWriter.Write(w, rows, duplicates?.GroupOfImage));
+            return (new ReportFile(path, ReportFileKind.Metrics), null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, DiagnosticCodes.WriteFailed.Create($"cannot write '{path}': {ex.Message}"));
         }
     }
 }

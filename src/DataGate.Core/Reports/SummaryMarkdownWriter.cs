@@ -5,7 +5,7 @@ using DataGate.Core.Rules;
 namespace DataGate.Core.Reports;
 
 /// <summary>Writes <c>summary.md</c>: verdict, counts, rules, findings (image lists capped), excluded files.</summary>
-public static class SummaryMarkdownWriter
+internal static class SummaryMarkdownWriter
 {
     /// <summary>Images listed per finding in Markdown (report.json lists all).</summary>
     public const int MaxImagesPerFinding = 10;

@@ -11,7 +11,7 @@ namespace DataGate.Core.Rules;
 /// Evaluates balance rules over the KEPT images (after exclusions). Images without a usable value of a rule field
 /// are counted per field and reported; shares are taken over the images labelled for every rule field.
 /// </summary>
-public static class BalanceEvaluator
+internal static class BalanceEvaluator
 {
     /// <summary>Categories or cells listed in a finding's message (report.json lists all in the balance section).</summary>
     public const int MaxCellsInMessage = 8;

@@ -11,8 +11,12 @@ internal static class DuplicateEvaluator
     public const string NearRuleId = "duplicates.near";
     public const string ConflictRuleId = "duplicates.label_conflicts";
 
-    public static IEnumerable<Finding> Evaluate(DuplicateSettings settings, DuplicateReport report, Dictionary<string, List<string>> exclusions)
+    /// <summary>Judges the duplicate groups; writes nothing.</summary>
+    /// <returns>The findings, and the (path, rule id) exclusions of copies whose policy is exclude, in group order.</returns>
+    public static (List<Finding> Findings, List<(string Path, string RuleId)> Exclusions) Evaluate(DuplicateSettings settings, DuplicateReport report)
     {
+        var findings = new List<Finding>();
+        var exclusions = new List<(string Path, string RuleId)>();
         foreach (var kind in new[] { DuplicateKind.Exact, DuplicateKind.Near })
         {
             var policy = kind == DuplicateKind.Exact ? settings.Exact : settings.Near;
@@ -32,7 +36,7 @@ internal static class DuplicateEvaluator
                     copies.Add(new ImageValue(m, kind == DuplicateKind.Exact ? 0 : g.MaxDistance, $"{how} '{g.Kept}' (kept), group {g.Id}"));
                     if (policy.Action == RuleAction.Exclude)
                     {
-                        Exclude(exclusions, m, ruleId);
+                        exclusions.Add((m, ruleId));
                     }
                 }
             }
@@ -41,13 +45,13 @@ internal static class DuplicateEvaluator
             var severity = policy.Action == RuleAction.Fail ? Severity.Error : Severity.Warning;
             string verb = policy.Action == RuleAction.Exclude ? "excluded" : "found";
             string what = kind == DuplicateKind.Exact ? "exact-duplicate" : $"near-duplicate ({report.NearHash} distance ≤ {report.NearRadius})";
-            yield return new Finding
+            findings.Add(new Finding
             {
                 Diagnostic = code.Create(severity, $"{groups.Count} {what} group(s): {copies.Count} cop{(copies.Count == 1 ? "y" : "ies")} {verb}; the kept member of each is named", policy.Location, ruleId: ruleId),
                 RuleDescription = $"{what} images: action {policy.Action.ToString().ToLowerInvariant()}, keep {policy.Keep}.",
                 Observed = copies.Count,
                 Images = copies,
-            };
+            });
         }
 
         if (settings.LabelConflicts is { } conflictAction)
@@ -57,26 +61,15 @@ internal static class DuplicateEvaluator
             {
                 var fields = string.Join(", ", g.ConflictingLabels.Keys);
                 var images = g.Members.Select(m => new ImageValue(m, double.NaN, string.Join(", ", g.ConflictingLabels.Select(kv => $"{kv.Key}={kv.Value.GetValueOrDefault(m, "(none)")}")))).ToList();
-                yield return new Finding
+                findings.Add(new Finding
                 {
                     Diagnostic = DiagnosticCodes.LabelConflict.Create(severity, $"{g.Kind.ToString().ToLowerInvariant()} duplicate group {g.Id} ({g.Members.Count} images) disagrees on {fields}", settings.LabelConflictsLocation ?? settings.Location, ruleId: ConflictRuleId),
                     RuleDescription = "Members of one duplicate group must carry the same labels.",
                     Images = images,
-                };
+                });
             }
         }
-    }
 
-    private static void Exclude(Dictionary<string, List<string>> exclusions, string path, string ruleId)
-    {
-        if (!exclusions.TryGetValue(path, out var ids))
-        {
-            exclusions[path] = ids = [];
-        }
-
-        if (!ids.Contains(ruleId))
-        {
-            ids.Add(ruleId);
-        }
+        return (findings, exclusions);
     }
 }

@@ -9,23 +9,44 @@ using DataGate.Core.Statistics;
 namespace DataGate.Core.Rules;
 
 /// <summary>
-/// Evaluates every rule over every image, then decides once (rules are data; evaluation collects every failure).
+/// The steps behind <see cref="RuleSet.Fit"/> and <see cref="FittedGate.Apply"/>: resolve bounds over rows, judge rows
+/// against them, count. Every rule is evaluated and every failure collected, then the gate decides once. Nothing
+/// here writes into its input.
 /// </summary>
-public static class GateEvaluator
+internal static class GateEvaluator
 {
-    /// <summary>Evaluates the configuration over an analysis.</summary>
-    public static GateResult Evaluate(GateConfig config, DatasetAnalysis analysis)
+    /// <summary>Fits the configuration's rules over an analysis and applies them to the same rows (<c>check</c>).</summary>
+    public static GateResult Evaluate(GateConfig config, DatasetAnalysis analysis, int maxDegreeOfParallelism = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(analysis);
-        var records = analysis.Records;
-        var findings = new List<Finding>();
-        foreach (var d in analysis.Diagnostics)
+        return RuleSet.FromConfig(config).Check(analysis.Records, analysis.Diagnostics, maxDegreeOfParallelism, cancellationToken);
+    }
+
+    /// <summary>Resolves every quality rule's bounds (absolute, percentile, IQR) over the analysed rows.</summary>
+    public static Dictionary<string, (double Min, double Max)> ResolveBounds(GateConfig config, IReadOnlyList<ImageRecord> rows, CancellationToken cancellationToken)
+    {
+        var analysed = rows.Where(r => r.IsAnalysed).ToList();
+        var bounds = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
+        foreach (var rule in config.Quality)
         {
-            findings.Add(new Finding { Diagnostic = d });
+            cancellationToken.ThrowIfCancellationRequested();
+            bounds[rule.Id] = ResolveBounds(rule, analysed);
         }
 
-        foreach (var r in records)
+        return bounds;
+    }
+
+    /// <summary>Judges rows against resolved bounds and duplicate groups, and checks the gate limits.</summary>
+    /// <param name="config">The rules.</param>
+    /// <param name="rows">Rows with dataset-relative metrics filled.</param>
+    /// <param name="bounds">Resolved bounds of every quality rule.</param>
+    /// <param name="duplicates">Duplicate groups among <paramref name="rows"/>.</param>
+    /// <param name="cancellationToken">Checked between rules.</param>
+    public static RowEvaluation EvaluateRows(GateConfig config, IReadOnlyList<ImageRecord> rows, IReadOnlyDictionary<string, (double Min, double Max)> bounds, DuplicateReport duplicates, CancellationToken cancellationToken)
+    {
+        var findings = new List<Finding>();
+        foreach (var r in rows)
         {
             foreach (var note in r.Notes)
             {
@@ -39,41 +60,69 @@ public static class GateEvaluator
             }
         }
 
-        var exclusions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var bounds = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
-        var analysed = records.Where(r => r.IsAnalysed).ToList();
-        foreach (var rule in config.Quality)
+        var analysedRows = new List<int>(rows.Count);
+        for (int i = 0; i < rows.Count; i++)
         {
-            var (min, max) = ResolveBounds(rule, analysed);
-            bounds[rule.Id] = (min, max);
-            findings.AddRange(QualityRuleEvaluator.Evaluate(rule, min, max, analysed, exclusions));
+            if (rows[i].IsAnalysed)
+            {
+                analysedRows.Add(i);
+            }
         }
 
-        var fields = config.Fields.Count > 0 ? config.Fields.Select(f => f.Name).ToList() : null;
-        var duplicates = DuplicateFinder.Find(records, config.Duplicates, fields);
-        findings.AddRange(DuplicateEvaluator.Evaluate(config.Duplicates, duplicates, exclusions));
-
-        int errored = records.Count(r => !r.IsAnalysed);
-        int excluded = analysed.Count(r => exclusions.ContainsKey(r.Path));
-        var counts = new GateCounts(records.Count, analysed.Count - excluded, excluded, errored);
-        findings.AddRange(GateLimits(config, counts));
-        var kept = analysed.Where(r => !exclusions.ContainsKey(r.Path)).ToList();
-        var balance = BalanceEvaluator.EvaluateAll(config, kept);
-        var parity = ParityEvaluator.EvaluateAll(config, kept);
-        findings.AddRange(balance.Select(b => b.Finding).OfType<Finding>());
-        findings.AddRange(parity.Select(p => p.Finding).OfType<Finding>());
-        return new GateResult
+        var analysed = analysedRows.Select(i => rows[i]).ToList();
+        var excludedBy = new List<string>?[rows.Count];
+        foreach (var rule in config.Quality)
         {
-            Config = config,
-            Records = records,
-            Findings = findings,
-            Exclusions = exclusions.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal),
-            ResolvedBounds = bounds,
-            Duplicates = duplicates,
-            BalanceResults = balance,
-            ParityResults = parity,
-            Counts = counts,
-        };
+            cancellationToken.ThrowIfCancellationRequested();
+            var (min, max) = bounds[rule.Id];
+            var (ruleFindings, excluded) = QualityRuleEvaluator.Evaluate(rule, min, max, analysed);
+            findings.AddRange(ruleFindings);
+            foreach (int a in excluded)
+            {
+                (excludedBy[analysedRows[a]] ??= []).Add(rule.Id);
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var (duplicateFindings, duplicateExclusions) = DuplicateEvaluator.Evaluate(config.Duplicates, duplicates);
+        findings.AddRange(duplicateFindings);
+        if (duplicateExclusions.Count > 0)
+        {
+            var rowsOfPath = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            foreach (int i in analysedRows)
+            {
+                if (!rowsOfPath.TryGetValue(rows[i].Path, out var list))
+                {
+                    rowsOfPath[rows[i].Path] = list = [];
+                }
+
+                list.Add(i);
+            }
+
+            foreach (var (path, ruleId) in duplicateExclusions)
+            {
+                foreach (int i in rowsOfPath.GetValueOrDefault(path) ?? [])
+                {
+                    var ids = excludedBy[i] ??= [];
+                    if (!ids.Contains(ruleId))
+                    {
+                        ids.Add(ruleId);
+                    }
+                }
+            }
+        }
+
+        var verdicts = new RowVerdict[rows.Count];
+        int excludedCount = 0;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            verdicts[i] = new RowVerdict(rows[i].IsAnalysed, excludedBy[i] is { } ids ? ids.AsReadOnly() : []);
+            excludedCount += excludedBy[i] is null ? 0 : 1;
+        }
+
+        var counts = new GateCounts(rows.Count, analysed.Count - excludedCount, excludedCount, rows.Count - analysed.Count);
+        findings.AddRange(GateLimits(config, counts));
+        return new RowEvaluation(rows, verdicts, findings, duplicates, counts);
     }
 
     private static (double Min, double Max) ResolveBounds(QualityRule rule, List<ImageRecord> analysed)
@@ -120,7 +169,10 @@ public static class GateEvaluator
         var at = config.SourcePath is null ? null : new SourceSpan(config.SourcePath, 0, 0);
         if (counts.Total == 0)
         {
-            yield return new Finding { Diagnostic = DiagnosticCodes.NoImages.Create($"no files under '{config.Dataset.Root}' match the include globs ({string.Join(", ", config.Dataset.Include)})", config.Dataset.RootLocation ?? at) };
+            string what = config.Dataset.IsSpecified
+                ? $"no files under '{config.Dataset.Root}' match the include globs ({string.Join(", ", config.Dataset.Include)})"
+                : "no rows were given";
+            yield return new Finding { Diagnostic = DiagnosticCodes.NoImages.Create(what, config.Dataset.RootLocation ?? at) };
             yield break;
         }
 

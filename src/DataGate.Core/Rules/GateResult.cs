@@ -10,8 +10,11 @@ public sealed class GateResult
     /// <summary>The configuration evaluated.</summary>
     public required GateConfig Config { get; init; }
 
-    /// <summary>Every record, in ordinal path order.</summary>
+    /// <summary>Every row judged, in input order (ordinal path order for a dataset folder).</summary>
     public required IReadOnlyList<ImageRecord> Records { get; init; }
+
+    /// <summary>The verdict of each row: <c>Verdicts[i]</c> judges <c>Records[i]</c>.</summary>
+    public required IReadOnlyList<RowVerdict> Verdicts { get; init; }
 
     /// <summary>All findings: rule results, gate limits, and every diagnostic of scanning, labelling and decoding.</summary>
     public required IReadOnlyList<Finding> Findings { get; init; }
@@ -37,6 +40,6 @@ public sealed class GateResult
     /// <summary>True when no finding has error severity.</summary>
     public bool Passed => !Findings.Any(f => f.Diagnostic.Severity == Severity.Error);
 
-    /// <summary>Records that were analysed and not excluded.</summary>
-    public IEnumerable<ImageRecord> Kept => Records.Where(r => r.IsAnalysed && !Exclusions.ContainsKey(r.Path));
+    /// <summary>Records that were analysed and not excluded, in order.</summary>
+    public IEnumerable<ImageRecord> Kept => Records.Where((r, i) => Verdicts[i].IsKept);
 }

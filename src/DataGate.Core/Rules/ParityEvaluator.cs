@@ -11,7 +11,7 @@ namespace DataGate.Core.Rules;
 /// Evaluates parity rules over the KEPT images: for every pair of non-empty groups of a category field, how well a
 /// metric separates them (Cohen's d, KS, AUC). A metric that separates groups is a shortcut a model can learn.
 /// </summary>
-public static class ParityEvaluator
+internal static class ParityEvaluator
 {
     /// <summary>Evaluates every parity rule of <paramref name="config"/>.</summary>
     public static IReadOnlyList<ParityRuleResult> EvaluateAll(GateConfig config, IReadOnlyList<ImageRecord> kept)

@@ -8,13 +8,22 @@ namespace DataGate.Core.Rules;
 /// <summary>Evaluates one quality rule over the analysed images (calculate → score → mark).</summary>
 internal static class QualityRuleEvaluator
 {
-    public static IEnumerable<Finding> Evaluate(QualityRule rule, double min, double max, List<ImageRecord> analysed, Dictionary<string, List<string>> exclusions)
+    /// <summary>Judges every analysed row against the resolved bounds; writes nothing.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="min">Resolved lower bound (−∞ for none).</param>
+    /// <param name="max">Resolved upper bound (+∞ for none).</param>
+    /// <param name="analysed">The analysed rows.</param>
+    /// <returns>The findings, and the positions in <paramref name="analysed"/> the rule excludes (empty unless its action is exclude).</returns>
+    public static (List<Finding> Findings, List<int> Excluded) Evaluate(QualityRule rule, double min, double max, IReadOnlyList<ImageRecord> analysed)
     {
         var metric = MetricCatalog.Find(rule.Metric)!;
         var failing = new List<ImageValue>();
+        var failingRows = new List<int>();
         var missing = new List<ImageValue>();
-        foreach (var r in analysed)
+        var findings = new List<Finding>();
+        for (int i = 0; i < analysed.Count; i++)
         {
+            var r = analysed[i];
             double v = r[metric];
             if (double.IsNaN(v))
             {
@@ -25,6 +34,7 @@ internal static class QualityRuleEvaluator
             if (v < min || v > max)
             {
                 failing.Add(new ImageValue(r.Path, v));
+                failingRows.Add(i);
             }
         }
 
@@ -41,53 +51,44 @@ internal static class QualityRuleEvaluator
         string description = rule.Describe();
         if (missing.Count > 0)
         {
-            yield return new Finding
+            findings.Add(new Finding
             {
                 Diagnostic = DiagnosticCodes.MetricUnavailable.Create($"rule '{rule.Id}': {rule.Metric} is undefined for {missing.Count} image(s); they are neither passed nor failed", rule.Location, ruleId: rule.Id),
                 RuleDescription = description,
                 Images = missing,
-            };
+            });
         }
 
-        if (rule.Action == RuleAction.Exclude)
-        {
-            foreach (var f in failing)
-            {
-                if (!exclusions.TryGetValue(f.Path, out var ids))
-                {
-                    exclusions[f.Path] = ids = [];
-                }
-
-                ids.Add(rule.Id);
-            }
-        }
+        var excluded = rule.Action == RuleAction.Exclude ? failingRows : [];
 
         bool ruleFails = passShare < rule.Mostly;
         string counted = $"{failing.Count} of {judged} images ({1 - passShare:P1}) have {rule.Metric} outside {threshold}";
         if (ruleFails)
         {
-            yield return new Finding
+            findings.Add(new Finding
             {
                 Diagnostic = DiagnosticCodes.QualityRuleFailed.Create(rule.Severity, $"rule '{rule.Id}' failed: {counted}; at least {rule.Mostly:P1} must pass", rule.Location, ruleId: rule.Id),
                 RuleDescription = description,
                 Observed = passShare,
                 Threshold = threshold,
                 Images = failing,
-            };
+            });
         }
         else if (failing.Count > 0)
         {
             var code = rule.Action == RuleAction.Exclude ? DiagnosticCodes.QualityRuleExcluded : DiagnosticCodes.QualityRuleWarning;
             string verb = rule.Action == RuleAction.Exclude ? "excluded" : "flagged";
-            yield return new Finding
+            findings.Add(new Finding
             {
                 Diagnostic = code.Create($"rule '{rule.Id}' {verb} images: {counted}", rule.Location, ruleId: rule.Id),
                 RuleDescription = description,
                 Observed = passShare,
                 Threshold = threshold,
                 Images = failing,
-            };
+            });
         }
+
+        return (findings, excluded);
     }
 
     private static double Distance(double v, double min, double max) => v < min ? min - v : v - max;

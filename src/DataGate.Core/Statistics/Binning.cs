@@ -7,7 +7,7 @@ namespace DataGate.Core.Statistics;
 /// edges[i] &lt; v ≤ edges[i+1]. Values ≤ the first edge, above the last edge, or NaN fall in no bin (pandas gives NaN).
 /// Labels are <c>"lo-hi"</c> with edges in shortest round-trip invariant form and <c>inf</c> for +∞.
 /// </summary>
-public sealed class Binning
+internal sealed class Binning
 {
     private readonly double[] _edges;
     private readonly string[] _labels;

@@ -5,7 +5,7 @@ namespace DataGate.Core.Statistics;
 /// weights per category (counts or shares, aligned by index); each side is normalised to sum 1. A category whose
 /// weight is NaN on either side is excluded from both sides (and counted by the keyed <see cref="Compare"/>).
 /// </summary>
-public static class DistributionComparison
+internal static class DistributionComparison
 {
     /// <summary>Total variation distance ½ Σ |p − q|, in [0, 1]. NaN when either side sums to 0.</summary>
     /// <param name="observed">Observed weights, ≥ 0.</param>

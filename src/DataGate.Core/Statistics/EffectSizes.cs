@@ -4,7 +4,7 @@ namespace DataGate.Core.Statistics;
 /// Two-sample effect sizes for parity rules. NaN values are excluded from each sample. Every measure is NaN when
 /// a sample has no non-NaN value. O(n log n) (sorting); the inputs are not modified.
 /// </summary>
-public static class EffectSizes
+internal static class EffectSizes
 {
     /// <summary>
     /// Cohen's d = (mean A − mean B) / s_p with s_p² = (SS_A + SS_B) / (n_A + n_B − 2) (ddof-1 pooled variance,

@@ -1,7 +1,7 @@
 namespace DataGate.Core.Statistics;
 
 /// <summary>Quantiles of sorted samples, computed the way numpy 1.24 <c>percentile</c>/<c>median</c> do.</summary>
-public static class Quantile
+internal static class Quantile
 {
     /// <summary>
     /// Quantile with linear interpolation (numpy's default <c>method="linear"</c>, pandas' <c>interpolation="linear"</c>):

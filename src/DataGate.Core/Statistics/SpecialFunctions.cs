@@ -5,7 +5,7 @@ namespace DataGate.Core.Statistics;
 /// incomplete gamma functions P(a, x) and Q(a, x) = 1 − P (power series for x &lt; a + 1, Lentz continued fraction
 /// otherwise, each converged to double precision).
 /// </summary>
-public static class SpecialFunctions
+internal static class SpecialFunctions
 {
     private const double Epsilon = 2.220446049250313e-16; // machine epsilon of double
     private const double TinyFloat = 1e-300;

@@ -129,7 +129,7 @@ public class BalanceEvaluatorTests
         var records = Many("m", 50, "0").Concat(Many("f", 50, "1")).ToList();
         for (int i = 0; i < records.Count; i++)
         {
-            records[i].Values[MetricCatalog.LuminanceMean.Index] = records[i].Path.StartsWith('f') && i % 50 < 20 ? 10 : 120;
+            records[i].ValueSlots[MetricCatalog.LuminanceMean.Index] = records[i].Path.StartsWith('f') && i % 50 < 20 ? 10 : 120;
         }
 
         var config = BuildConfig("quality:\n  - id: dark\n    metric: luminance_mean\n    min: 40\n    action: exclude\nbalance:\n  - id: s\n    field: gender\n    min_share: 0.45\n");

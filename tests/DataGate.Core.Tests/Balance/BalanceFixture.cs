@@ -43,13 +43,13 @@ internal static class BalanceFixture
         {
             if (value is not null)
             {
-                r.Labels[name] = value;
+                r.LabelSlots[name] = value;
             }
         }
 
         foreach (var (metric, value) in values)
         {
-            r.Values[metric.Index] = value;
+            r.ValueSlots[metric.Index] = value;
         }
 
         return r;
@@ -69,7 +69,7 @@ internal static class BalanceFixture
             var bin = DataGate.Core.Statistics.Binning.WithOpenLastBin([0, 10, 20, 30]).LabelOf(age);
             if (bin is not null)
             {
-                r.Labels["age_bin"] = bin;
+                r.LabelSlots["age_bin"] = bin;
             }
         }
 

@@ -34,10 +34,9 @@ public sealed class BalanceTablesTests : IDisposable
             """;
         var load = ConfigLoader.Parse(yaml.ReplaceLineEndings("\n"), "datagate.yml", _dir);
         Assert.True(load.Succeeded, string.Join("\n", load.Diagnostics));
-        var records = LabelsFixture.Rows.Select(r => new ImageRecord(r["file"])).ToList();
-        var diagnostics = LabelResolver.Apply(load.Config!, records);
+        var (records, diagnostics) = LabelResolver.Resolve(load.Config!, LabelsFixture.Rows.Select(r => new ImageRecord(r["file"])).ToList());
         Assert.Empty(diagnostics);
-        return (load.Config!, records);
+        return (load.Config!, [.. records]);
     }
 
     [Fact]
@@ -88,13 +87,13 @@ public sealed class BalanceTablesTests : IDisposable
         var records = BalanceFixture.Binned(BalanceFixture.Many("m", 60, "0").Concat(BalanceFixture.Many("f", 40, "1")));
         for (int i = 0; i < records.Count; i++)
         {
-            records[i].Values[MetricCatalog.Entropy.Index] = records[i].Path.StartsWith('f') ? 7 + (i % 5 * 0.01) : 5 + (i % 5 * 0.01);
-            records[i].Values[MetricCatalog.LuminanceMean.Index] = i;
-            records[i].Values[MetricCatalog.SkinToneIta.Index] = i % 2 == 0 ? 60 : -40;
+            records[i].ValueSlots[MetricCatalog.Entropy.Index] = records[i].Path.StartsWith('f') ? 7 + (i % 5 * 0.01) : 5 + (i % 5 * 0.01);
+            records[i].ValueSlots[MetricCatalog.LuminanceMean.Index] = i;
+            records[i].ValueSlots[MetricCatalog.SkinToneIta.Index] = i % 2 == 0 ? 60 : -40;
         }
 
-        DerivedFields.Apply(config, records);
-        var result = GateEvaluator.Evaluate(config, new DatasetAnalysis(records, []));
+        var (derived, _) = DerivedFields.Derive(config, records);
+        var result = GateEvaluator.Evaluate(config, new DatasetAnalysis(derived, []));
         var section = BalanceSection.Create(result);
         using var stream = new MemoryStream();
         ReportJsonWriter.Write(stream, result, [section]);

@@ -25,11 +25,12 @@ public class DerivedFieldsTests
         var records = Enumerable.Range(1, 8).Select(i => BalanceFixture.Record($"{i}.png", null, null, null, (MetricCatalog.LuminanceMean, i * 10.0))).ToList();
         records.Add(new ImageRecord("broken.png") { Error = DataGate.Core.Diagnostics.DiagnosticCodes.Corrupt.Create("bad") });
 
-        var edges = DerivedFields.Apply(config, records);
+        var (derived, edges) = DerivedFields.Derive(config, records);
 
         Assert.Equal([10.0, 27.5, 45, 62.5, 80], edges);
-        Assert.Equal(["q1", "q1", "q2", "q2", "q3", "q3", "q4", "q4"], records.Take(8).Select(r => r.Texts[DerivedFields.LuminanceBin]));
-        Assert.False(records[8].Texts.ContainsKey(DerivedFields.LuminanceBin));
+        Assert.Equal(["q1", "q1", "q2", "q2", "q3", "q3", "q4", "q4"], derived.Take(8).Select(r => r.Texts[DerivedFields.LuminanceBin]));
+        Assert.False(derived[8].Texts.ContainsKey(DerivedFields.LuminanceBin));
+        Assert.All(records, r => Assert.False(r.Texts.ContainsKey(DerivedFields.LuminanceBin))); // the input is not written
     }
 
     [Fact]
@@ -37,12 +38,12 @@ public class DerivedFieldsTests
     {
         var config = BalanceFixture.BuildConfig(string.Empty);
         var r = BalanceFixture.Record("a.png", null, null, null, (MetricCatalog.SkinToneIta, 60));
-        r.Texts[DerivedFields.SkinTone] = "light";
+        r.TextSlots[DerivedFields.SkinTone] = "light";
         var s = BalanceFixture.Record("b.png", null, null, null, (MetricCatalog.SkinToneIta, -45));
 
-        DerivedFields.Apply(config, [r, s]);
+        var (derived, _) = DerivedFields.Derive(config, [r, s]);
 
-        Assert.Equal("light", r.Texts[DerivedFields.SkinTone]);
-        Assert.Equal("dark", s.Texts[DerivedFields.SkinTone]);
+        Assert.Equal("light", derived[0].Texts[DerivedFields.SkinTone]);
+        Assert.Equal("dark", derived[1].Texts[DerivedFields.SkinTone]);
     }
 }

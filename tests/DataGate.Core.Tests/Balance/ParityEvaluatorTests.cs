@@ -75,7 +75,7 @@ public class ParityEvaluatorTests
         var records = Dataset(shift: 0);
         for (int i = 0; i < records.Count; i++)
         {
-            records[i].Labels["race"] = (i % 3).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            records[i].LabelSlots["race"] = (i % 3).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var config = BuildConfig("parity:\n  - id: cue\n    metric: color_variance\n    across: race\n    max_effect: { ks: 0.9 }\n");

@@ -150,12 +150,12 @@ public sealed class AnalysisCacheTests : IDisposable
             Facts = new ImageFacts { Format = "PNG", Width = 3, Height = 2, Channels = 4, Mode = "RGBA", FileSize = 77, ExifOrientation = 6, FrameCount = 2 },
             Error = DiagnosticCodes.Truncated.Create("cut", new SourceSpan("x.yml", 3, 4), "a/b.png", "r1"),
         };
-        record.Values[0] = 1.5;
-        record.Values[1] = double.PositiveInfinity;
-        record.Texts["phash"] = "abc";
-        record.HashBits["phash"] = 0xFEDCBA9876543210;
-        record.Notes.Add(DiagnosticCodes.MultiFrame.Create("first frame"));
-        record.Labels["age"] = "4";
+        record.ValueSlots[0] = 1.5;
+        record.ValueSlots[1] = double.PositiveInfinity;
+        record.TextSlots["phash"] = "abc";
+        record.HashSlots["phash"] = 0xFEDCBA9876543210;
+        record.NoteSlots.Add(DiagnosticCodes.MultiFrame.Create("first frame"));
+        record.LabelSlots["age"] = "4";
 
         var copy = RecordCodec.Decode(record.Path, RecordCodec.Encode(record));
 

@@ -24,16 +24,16 @@ public sealed class DuplicatePolicyTests : IDisposable
     private static ImageRecord Image(string path, string pixels, string file, ulong phash, double brisque = 20, int side = 200, string? age = null)
     {
         var r = new ImageRecord(path);
-        r.Texts[TextColumns.PixelHash] = pixels;
-        r.Texts[TextColumns.FileHash] = file;
-        r.HashBits[TextColumns.PHash] = phash;
-        r.Values[MetricCatalog.Brisque.Index] = brisque;
-        r.Values[MetricCatalog.Width.Index] = side;
-        r.Values[MetricCatalog.Height.Index] = side;
-        r.Values[MetricCatalog.FileSize.Index] = 1000;
+        r.TextSlots[TextColumns.PixelHash] = pixels;
+        r.TextSlots[TextColumns.FileHash] = file;
+        r.HashSlots[TextColumns.PHash] = phash;
+        r.ValueSlots[MetricCatalog.Brisque.Index] = brisque;
+        r.ValueSlots[MetricCatalog.Width.Index] = side;
+        r.ValueSlots[MetricCatalog.Height.Index] = side;
+        r.ValueSlots[MetricCatalog.FileSize.Index] = 1000;
         if (age is not null)
         {
-            r.Labels["age"] = age;
+            r.LabelSlots["age"] = age;
         }
 
         return r;
@@ -61,8 +61,9 @@ public sealed class DuplicatePolicyTests : IDisposable
         var finding = Assert.Single(result.Findings, f => f.Diagnostic.Code == "DG2030");
         Assert.All(finding.Images, i => Assert.Contains("'b.png' (kept)", i.Note, StringComparison.Ordinal));
         Assert.Equal(5, finding.Diagnostic.Location!.Line);
-        Assert.Equal("dup-1", result.Records[0].Texts[TextColumns.DuplicateGroup]);
-        Assert.False(result.Records[3].Texts.ContainsKey(TextColumns.DuplicateGroup));
+        Assert.Equal("dup-1", result.Duplicates.GroupOfImage[result.Records[0].Path]);
+        Assert.False(result.Duplicates.GroupOfImage.ContainsKey(result.Records[3].Path));
+        Assert.All(result.Records, r => Assert.False(r.Texts.ContainsKey(TextColumns.DuplicateGroup))); // records are not written
     }
 
     [Theory]

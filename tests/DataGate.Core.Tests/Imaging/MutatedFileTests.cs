@@ -27,7 +27,7 @@ public sealed class MutatedFileTests : IDisposable
     {
         var original = File.ReadAllBytes(Golden.Image(source));
         var rng = new Random(source.Length * 7919);
-        var analyzer = new ImageAnalyzer();
+        var analyzer = new ImageMeasurer();
         int failed = 0;
         for (int i = 0; i < 60; i++)
         {
@@ -61,7 +61,7 @@ public sealed class MutatedFileTests : IDisposable
 
             var path = Path.Combine(_dir, $"m{i}{Path.GetExtension(source)}");
             File.WriteAllBytes(path, bytes);
-            var record = analyzer.Analyze(new ScannedFile(Path.GetFileName(path), path));
+            var record = analyzer.Measure(new ScannedFile(Path.GetFileName(path), path));
             if (record.Error is not null)
             {
                 failed++;

@@ -26,7 +26,8 @@ public sealed class LabelResolverTests : IDisposable
     {
         var config = Load("  labels:\n    filename: '^(?<age>\\d+)_(?<gender>[01])_(?<race>[0-4])_\\d+'\nfields:\n  age: { type: integer, bins: [0, 10, 20, 30] }\n  gender: { type: category, names: { 0: male, 1: female } }\n  race: { type: category }\n");
         var records = Records("a/10_1_2_2017.jpg.chip.jpg", "61_1_20170109142408075.jpg.chip.jpg", "35_0_0_2017.jpg.chip.jpg");
-        var diagnostics = LabelResolver.Apply(config, records);
+        var (labelled, diagnostics) = LabelResolver.Resolve(config, records);
+        records = [.. labelled];
         Assert.Equal("10", records[0].Labels["age"]);
         Assert.Equal("0-10", records[0].Labels["age_bin"]);
         Assert.Equal("1", records[0].Labels["gender"]);
@@ -43,7 +44,8 @@ public sealed class LabelResolverTests : IDisposable
     {
         var config = Load("  labels:\n    filename: '^(?<age>\\w+)_(?<gender>\\d)_'\nfields:\n  age: { type: integer }\n  gender: { type: category, names: { 0: male, 1: female } }\n");
         var records = Records("2O_0_x.jpg", "20_7_x.jpg");
-        var diagnostics = LabelResolver.Apply(config, records);
+        var (labelled, diagnostics) = LabelResolver.Resolve(config, records);
+        records = [.. labelled];
         Assert.Contains(diagnostics, d => d.Code == "DG2011" && d.ImagePath == "2O_0_x.jpg");
         Assert.Contains(diagnostics, d => d.Code == "DG2012" && d.ImagePath == "20_7_x.jpg");
         Assert.False(records[0].Labels.ContainsKey("age"));
@@ -54,7 +56,8 @@ public sealed class LabelResolverTests : IDisposable
     {
         var config = Load("  labels:\n    folder: species\n");
         var records = Records("cat/1.jpg", "dog/puppies/2.jpg", "3.jpg");
-        var diagnostics = LabelResolver.Apply(config, records);
+        var (labelled, diagnostics) = LabelResolver.Resolve(config, records);
+        records = [.. labelled];
         Assert.Equal("cat", records[0].Labels["species"]);
         Assert.Equal("puppies", records[1].Labels["species"]);
         Assert.Equal("DG2010", Assert.Single(diagnostics).Code);
@@ -66,7 +69,8 @@ public sealed class LabelResolverTests : IDisposable
         File.WriteAllText(Path.Combine(_dir, "labels.csv"), "file,age,gender\na.jpg,30,0\n\"sub/b.jpg\",40,1\nmissing.jpg,1,0\n../outside.jpg,1,1\na.jpg,31,0\n");
         var config = Load("  labels:\n    csv: { path: labels.csv }\nfields:\n  age: { type: integer }\n");
         var records = Records("a.jpg", "sub/b.jpg", "c.jpg");
-        var diagnostics = LabelResolver.Apply(config, records);
+        var (labelled, diagnostics) = LabelResolver.Resolve(config, records);
+        records = [.. labelled];
         Assert.Equal("30", records[0].Labels["age"]);
         Assert.Equal("1", records[1].Labels["gender"]);
         Assert.Contains(diagnostics, d => d.Code == "DG2013" && d.Location!.Line == 4 && d.Message.Contains("no such image", StringComparison.Ordinal));
@@ -80,7 +84,7 @@ public sealed class LabelResolverTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_dir, "labels.csv"), "name,age\na.jpg,3\n");
         var config = Load("  labels:\n    csv: { path: labels.csv }\n");
-        var diagnostics = LabelResolver.Apply(config, Records("a.jpg"));
+        var (_, diagnostics) = LabelResolver.Resolve(config, Records("a.jpg"));
         Assert.Equal("DG1017", Assert.Single(diagnostics).Code);
     }
 }

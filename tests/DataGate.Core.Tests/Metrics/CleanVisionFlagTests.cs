@@ -19,12 +19,12 @@ public class CleanVisionFlagTests
             (MetricCatalog.IsLowInformation, "is_low_information_issue"),
             (MetricCatalog.IsOddAspectRatio, "is_odd_aspect_ratio_issue"),
         };
-        var analyzer = new ImageAnalyzer();
+        var analyzer = new ImageMeasurer();
         int compared = 0;
         int raised = 0;
         foreach (var row in Golden.LosslessRows().Where(r => r["mode"] is "RGB" or "L" && cleanvision.ContainsKey(r["path"])))
         {
-            var record = analyzer.Analyze(new ScannedFile(row["path"], Golden.Image(row["path"])));
+            var record = analyzer.Measure(new ScannedFile(row["path"], Golden.Image(row["path"])));
             foreach (var (metric, column) in flags)
             {
                 bool expected = string.Equals(cleanvision[row["path"]][column], "true", StringComparison.OrdinalIgnoreCase);

@@ -19,7 +19,7 @@ public sealed class QualityRuleTests : IDisposable
         var records = sharpness.Select((v, i) =>
         {
             var r = new ImageRecord($"img{i:D3}.jpg");
-            r.Values[MetricCatalog.LaplacianVariance.Index] = v;
+            r.ValueSlots[MetricCatalog.LaplacianVariance.Index] = v;
             return r;
         }).ToList();
         return GateEvaluator.Evaluate(load.Config!, new DatasetAnalysis(records, []));

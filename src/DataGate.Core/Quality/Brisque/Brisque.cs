@@ -8,7 +8,7 @@ namespace DataGate.Core.Quality.Brisque;
 /// Lower is better: about 0–20 for clean photographs, higher for blurred, noisy or heavily compressed images.
 /// Thread-safe; working buffers are kept per thread.
 /// </summary>
-public sealed class Brisque
+internal sealed class Brisque
 {
     private readonly BrisqueModel _model;
 
