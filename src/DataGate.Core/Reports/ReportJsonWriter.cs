@@ -21,7 +21,7 @@ internal static class ReportJsonWriter
         w.WriteStartObject();
         w.WriteString("schema", "datagate-report");
         w.WriteNumber("schema_version", SchemaVersion);
-        w.WriteString("datagate_version", typeof(ReportJsonWriter).Assembly.GetName().Version?.ToString(3));
+        w.WriteString("datagate_version", ProductVersion.Text);
         w.WriteString("config", result.Config.SourcePath);
         w.WriteString("dataset_root", result.Config.Dataset.Root);
         w.WriteBoolean("passed", result.Passed);
