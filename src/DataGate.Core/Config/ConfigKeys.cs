@@ -9,7 +9,7 @@ internal static class ConfigKeys
 
     public static readonly string[] LabelKeys = ["filename", "csv", "folder"];
 
-    public static readonly string[] CsvKeys = ["path", "file_column"];
+    public static readonly string[] CsvKeys = ["path", "file_column", "separator"];
 
     public static readonly string[] FieldKeys = ["type", "bins", "names"];
 

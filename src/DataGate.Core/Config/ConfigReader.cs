@@ -212,7 +212,17 @@ internal sealed partial class ConfigReader
                 }
 
                 var column = csv.TryGetValue("file_column", out var fc) ? _w.String(fc.Value, "dataset.labels.csv.file_column") ?? "file" : "file";
-                return new LabelSource { Kind = LabelSourceKind.Csv, CsvPath = full, CsvFileColumn = column, Location = at };
+                char? separator = null;
+                if (csv.TryGetValue("separator", out var sv) && _w.String(sv.Value, "dataset.labels.csv.separator") is { } sepText)
+                {
+                    separator = sepText switch { "," => ',', ";" => ';', "\\t" or "\t" or "tab" => '\t', "|" => '|', _ => null };
+                    if (separator is null)
+                    {
+                        _w.Error(DiagnosticCodes.OutOfRange, sv.Value, $"dataset.labels.csv.separator '{sepText}' is not one of ',', ';', '\\t' (tab), '|'");
+                    }
+                }
+
+                return new LabelSource { Kind = LabelSourceKind.Csv, CsvPath = full, CsvFileColumn = column, CsvSeparator = separator, Location = at };
             default:
                 var folderField = _w.String(value, "dataset.labels.folder");
                 if (folderField is null)

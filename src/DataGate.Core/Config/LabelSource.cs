@@ -21,6 +21,9 @@ public sealed class LabelSource
     /// <summary>For <see cref="LabelSourceKind.Csv"/>: column holding the image path relative to the dataset root.</summary>
     public string CsvFileColumn { get; init; } = "file";
 
+    /// <summary>For <see cref="LabelSourceKind.Csv"/>: the field separator, or null to detect it from the header (<c>,</c> <c>;</c> tab <c>|</c>).</summary>
+    public char? CsvSeparator { get; init; }
+
     /// <summary>For <see cref="LabelSourceKind.Folder"/>: name of the field that receives the folder name.</summary>
     public string? FolderField { get; init; }
 

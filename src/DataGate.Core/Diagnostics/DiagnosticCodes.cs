@@ -62,6 +62,9 @@ public static class DiagnosticCodes
     /// <summary>Mutually exclusive or inconsistent settings (e.g. min above max).</summary>
     public static readonly DiagnosticDescriptor InconsistentSettings = new("DG1018", "Inconsistent settings", Severity.Error, DiagnosticCategory.Configuration);
 
+    /// <summary>The CSV label manifest's header is unusable: an empty or duplicated column name, a malformed quoted name, or a declared field it lacks.</summary>
+    public static readonly DiagnosticDescriptor BadManifestHeader = new("DG1023", "Invalid CSV manifest header", Severity.Error, DiagnosticCategory.Configuration);
+
     // DG2xxx — data rules and findings about the dataset.
 
     /// <summary>A quality rule failed (its action is fail, or fewer than <c>mostly</c> of the images pass).</summary>
@@ -87,6 +90,12 @@ public static class DiagnosticCodes
 
     /// <summary>An image has no row in the CSV manifest, or a row names no image.</summary>
     public static readonly DiagnosticDescriptor ManifestMismatch = new("DG2013", "Image and manifest disagree", Severity.Warning, DiagnosticCategory.Data);
+
+    /// <summary>A CSV manifest row is malformed (a stray or unclosed quote, the wrong number of fields): it gives no labels.</summary>
+    public static readonly DiagnosticDescriptor MalformedManifestRow = new("DG2014", "Malformed CSV manifest row", Severity.Error, DiagnosticCategory.Data);
+
+    /// <summary>A declared field that no image carries (an error) or that most images lack (a warning).</summary>
+    public static readonly DiagnosticDescriptor FieldMostlyMissing = new("DG2015", "Declared field missing for most images", Severity.Warning, DiagnosticCategory.Data);
 
     /// <summary>More images were excluded than the gate allows.</summary>
     public static readonly DiagnosticDescriptor TooManyExcluded = new("DG2020", "Too many images excluded", Severity.Error, DiagnosticCategory.Data);

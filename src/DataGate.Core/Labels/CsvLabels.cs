@@ -15,72 +15,98 @@ internal static class CsvLabels
     {
         var csvPath = source.CsvPath!;
         var display = (displayBasePath is null ? Path.GetFullPath(csvPath) : Path.GetRelativePath(displayBasePath, csvPath)).Replace('\\', '/');
-        List<(int Line, List<string> Fields)> rows;
-        try
-        {
-            rows = CsvTable.Parse(File.ReadAllText(csvPath));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
-        {
-            diagnostics.Add(DiagnosticCodes.BadManifest.Create($"label manifest cannot be read: {ex.Message}", new SourceSpan(display, 0, 0)));
-            return;
-        }
-
-        if (rows.Count == 0)
-        {
-            diagnostics.Add(DiagnosticCodes.BadManifest.Create("label manifest is empty; it needs a header row", new SourceSpan(display, 1, 1)));
-            return;
-        }
-
-        var header = rows[0].Fields;
-        int fileColumn = header.IndexOf(source.CsvFileColumn);
-        if (fileColumn < 0)
-        {
-            diagnostics.Add(DiagnosticCodes.BadManifest.Create($"label manifest has no column '{source.CsvFileColumn}' (columns: {string.Join(", ", header)})", new SourceSpan(display, 1, 1)));
-            return;
-        }
-
         var root = Path.GetFullPath(config.Dataset.Root);
+        var rootPrefix = root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         var byPath = records.ToDictionary(r => r.Path, StringComparer.Ordinal);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (line, fields) in rows.Skip(1))
+        int fileColumn = -1;
+        string[]? header = null;
+        void OnRow(int line, string[] fields)
         {
+            if (header is null)
+            {
+                return;
+            }
+
             var at = new SourceSpan(display, line, 1);
-            if (fields.Count != header.Count)
+            var value = fields[fileColumn];
+            if (value.Length == 0)
             {
-                diagnostics.Add(DiagnosticCodes.ManifestMismatch.Create($"row has {fields.Count} fields, the header has {header.Count}; row ignored", at));
-                continue;
+                diagnostics.Add(DiagnosticCodes.MalformedManifestRow.Create($"row has an empty '{source.CsvFileColumn}' field; the row gives no labels", at));
+                return;
             }
 
-            var rel = fields[fileColumn].Replace('\\', '/').TrimStart('.', '/');
-            var full = Path.GetFullPath(Path.Combine(root, fields[fileColumn]));
-            if (!full.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            var full = Path.GetFullPath(Path.Combine(root, value));
+            if (!full.StartsWith(rootPrefix, StringComparison.Ordinal))
             {
-                diagnostics.Add(DiagnosticCodes.ManifestMismatch.Create($"path '{fields[fileColumn]}' lies outside the dataset root; refused", at));
-                continue;
+                diagnostics.Add(DiagnosticCodes.ManifestMismatch.Create($"path '{value}' lies outside the dataset root; refused", at));
+                return;
             }
 
-            rel = Path.GetRelativePath(root, full).Replace('\\', '/');
-            if (seen.TryGetValue(rel, out var firstLine))
+            var rel = Path.GetRelativePath(root, full).Replace('\\', '/');
+            if (!seen.TryAdd(rel, line))
             {
-                diagnostics.Add(DiagnosticCodes.ManifestMismatch.Create($"'{rel}' is listed again (first on line {firstLine}); this row is ignored", at, rel));
-                continue;
+                diagnostics.Add(DiagnosticCodes.ManifestMismatch.Create($"'{rel}' is listed again (first on line {seen[rel]}); this row is ignored", at, rel));
+                return;
             }
 
-            seen[rel] = line;
             if (!byPath.TryGetValue(rel, out var record))
             {
                 diagnostics.Add(DiagnosticCodes.ManifestMismatch.Create($"manifest lists '{rel}' but the dataset has no such image (or it is excluded by the globs)", at, rel));
-                continue;
+                return;
             }
 
-            for (int i = 0; i < header.Count; i++)
+            for (int i = 0; i < header.Length; i++)
             {
                 if (i != fileColumn && fields[i].Length > 0)
                 {
                     record.LabelSlots[header[i]] = fields[i];
                 }
             }
+        }
+
+        try
+        {
+            using var text = new StreamReader(csvPath, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            using var reader = CsvManifestReader.Open(text, source.CsvSeparator, display, diagnostics);
+            if (reader.Header is null)
+            {
+                if (!diagnostics.Any(d => d.Code == DiagnosticCodes.BadManifestHeader.Code))
+                {
+                    diagnostics.Add(DiagnosticCodes.BadManifest.Create("label manifest is empty; it needs a header row", new SourceSpan(display, 1, 1)));
+                }
+
+                return;
+            }
+
+            var names = reader.Header;
+            fileColumn = Array.IndexOf(names, source.CsvFileColumn);
+            if (fileColumn < 0)
+            {
+                diagnostics.Add(DiagnosticCodes.BadManifest.Create($"label manifest has no column '{source.CsvFileColumn}' (columns: {string.Join(", ", names)}; separator '{CsvManifestReader.Printable(reader.Separator)}')", new SourceSpan(display, reader.HeaderLine, 1)));
+                return;
+            }
+
+            var missing = config.Fields.Where(f => Array.IndexOf(names, f.Name) < 0).ToList();
+            foreach (var field in missing)
+            {
+                diagnostics.Add(DiagnosticCodes.BadManifestHeader.Create(
+                    $"declared field '{field.Name}' is not a column of the label manifest (columns: {string.Join(", ", names)}; separator '{CsvManifestReader.Printable(reader.Separator)}')",
+                    new SourceSpan(display, reader.HeaderLine, 1)));
+            }
+
+            if (missing.Count > 0)
+            {
+                return;
+            }
+
+            header = names;
+            reader.ReadRows(OnRow);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(DiagnosticCodes.BadManifest.Create($"label manifest cannot be read: {ex.Message}", new SourceSpan(display, 0, 0)));
+            return;
         }
 
         foreach (var r in records.Where(r => !seen.ContainsKey(r.Path)))

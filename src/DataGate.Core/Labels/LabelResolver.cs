@@ -68,8 +68,39 @@ internal static class LabelResolver
                 break;
         }
 
+        if (!diagnostics.Any(d => d.Severity == Severity.Error && DiagnosticCodes.CategoryOf(d) == DiagnosticCategory.Configuration))
+        {
+            CheckCoverage(config, records, diagnostics);
+        }
+
         CheckTypesAndBin(config, records, diagnostics);
         return (records, diagnostics);
+    }
+
+    /// <summary>
+    /// A declared field that no image carries is an error (DG2015): rules over it would judge an empty column. One that
+    /// most images lack is a warning with the count, so a half-filled manifest column is not read as a balanced one.
+    /// </summary>
+    private static void CheckCoverage(GateConfig config, IReadOnlyList<ImageRecord> records, List<Diagnostic> diagnostics)
+    {
+        var readable = records.Where(r => r.Error is null).ToList();
+        if (readable.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var field in config.Fields)
+        {
+            int carried = readable.Count(r => r.Labels.ContainsKey(field.Name));
+            if (carried == 0)
+            {
+                diagnostics.Add(DiagnosticCodes.FieldMostlyMissing.Create(Severity.Error, $"declared field '{field.Name}' has no value for any of the {readable.Count} images; check the label source (column name, pattern group)", field.Location));
+            }
+            else if (carried * 2 < readable.Count)
+            {
+                diagnostics.Add(DiagnosticCodes.FieldMostlyMissing.Create($"declared field '{field.Name}' has a value for only {carried} of {readable.Count} images; the others count as missing in balance and parity", field.Location));
+            }
+        }
     }
 
     private static void CheckTypesAndBin(GateConfig config, IReadOnlyList<ImageRecord> records, List<Diagnostic> diagnostics)
