@@ -1,6 +1,7 @@
 using System.Reflection;
 using GatedTraining;
 using Microsoft.ML;
+using nietras.SeparatedValues;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
@@ -10,21 +11,19 @@ using SixLabors.ImageSharp.Processing;
 var kept = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "datagate", "kept.csv");
 var root = args.Length > 1 ? args[1] : typeof(FaceRow).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "DatasetRoot").Value!;
 
-var lines = File.ReadAllLines(kept);
-var header = lines[0].Split(',');
-int pathColumn = Array.IndexOf(header, "path");
-int genderColumn = Array.IndexOf(header, "gender");
+// kept.csv is RFC 4180: a field that holds a comma, a quote, CR or LF is quoted, with quotes doubled. Sep reads it
+// (Unescape strips the quotes); a path or label value that holds a comma or a newline stays one field.
+using var reader = Sep.New(',').Reader(o => o with { Unescape = true }).FromFile(kept);
 var rows = new List<FaceRow>();
-foreach (var line in lines.Skip(1))
+foreach (var row in reader)
 {
-    // kept.csv quotes a field only when it holds a comma; the bundled dataset's names have none.
-    var fields = line.Split(',');
-    if (fields[genderColumn].Length == 0)
+    var gender = row["gender"].ToString();
+    if (gender.Length == 0)
     {
         continue;
     }
 
-    using var image = Image.Load<L8>(Path.Combine(root, fields[pathColumn]));
+    using var image = Image.Load<L8>(Path.Combine(root, row["path"].ToString()));
     image.Mutate(x => x.Resize(FaceRow.Side, FaceRow.Side));
     var pixels = new float[FaceRow.Side * FaceRow.Side];
     for (int y = 0; y < FaceRow.Side; y++)
@@ -35,7 +34,7 @@ foreach (var line in lines.Skip(1))
         }
     }
 
-    rows.Add(new FaceRow { Pixels = pixels, Label = fields[genderColumn] == "1" });
+    rows.Add(new FaceRow { Pixels = pixels, Label = gender == "1" });
 }
 
 var ml = new MLContext(seed: 1);
