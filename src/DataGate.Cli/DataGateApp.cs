@@ -8,6 +8,19 @@ namespace DataGate.Cli;
 /// <summary>Builds and runs the <c>datagate</c> command line.</summary>
 public static class DataGateApp
 {
+    /// <summary>
+    /// The release version (<c>MAJOR.MINOR.PATCH</c>, as the packages and report.json state it): MinVer writes it into
+    /// the file version; the assembly version is only <c>MAJOR.0.0.0</c>.
+    /// </summary>
+    public static string Version { get; } = ReadVersion();
+
+    private static string ReadVersion()
+    {
+        var assembly = typeof(DataGateApp).Assembly;
+        var file = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyFileVersionAttribute>(assembly)?.Version;
+        return System.Version.TryParse(file, out var v) ? v.ToString(3) : assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    }
+
     /// <summary>Runs the CLI; returns the process exit code (0 pass, 1 gate failed, 2 usage/config error, 3 internal error).</summary>
     public static int Run(string[] args, IAnsiConsole? console = null)
     {
@@ -15,6 +28,8 @@ public static class DataGateApp
         app.Configure(config =>
         {
             config.SetApplicationName("datagate");
+            config.SetApplicationVersion(Version);
+            config.SetInterceptor(new StrictUsage());
             if (console is not null)
             {
                 config.ConfigureConsole(console);
@@ -34,6 +49,11 @@ public static class DataGateApp
         try
         {
             return app.Run(args);
+        }
+        catch (UsageException ex)
+        {
+            (console ?? AnsiConsole.Console).MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            return ExitCodes.ConfigError;
         }
         catch (CommandParseException ex)
         {

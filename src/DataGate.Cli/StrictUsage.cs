@@ -1,0 +1,97 @@
+using System.Reflection;
+using Spectre.Console.Cli;
+
+namespace DataGate.Cli;
+
+/// <summary>
+/// Makes every verb's command line strict. Spectre.Console.Cli, when not strict, keeps an unknown option
+/// (<c>--confg other.yml</c>) as a "remaining" argument and runs the verb anyway; with its own strict mode it refuses
+/// but cannot say what was meant. This interceptor runs before any verb (so verbs added later get it for free), reads
+/// the verb's settings type to learn its options, and refuses anything left over with a usage error (exit 2) that
+/// names the nearest valid option.
+/// </summary>
+internal sealed class StrictUsage : ICommandInterceptor
+{
+    /// <inheritdoc/>
+    public void Intercept(CommandContext context, CommandSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        var verb = context.Name;
+        var options = OptionsOf(settings.GetType());
+        if (context.Remaining.Raw.Count > 0)
+        {
+            throw new UsageException($"unexpected argument '{context.Remaining.Raw[0]}' for 'datagate {verb}' (after '--'; options: {string.Join(", ", options)})");
+        }
+
+        foreach (var group in context.Remaining.Parsed)
+        {
+            var given = group.Key.StartsWith('-') ? group.Key : (group.Key.Length == 1 ? "-" : "--") + group.Key;
+            var nearest = Nearest(given, options);
+            throw new UsageException($"unknown option '{given}' for 'datagate {verb}'; did you mean '{nearest}'? (options: {string.Join(", ", options)})");
+        }
+    }
+
+    /// <inheritdoc/>
+    public void InterceptResult(CommandContext context, CommandSettings settings, ref int result)
+    {
+    }
+
+    /// <summary>The long (else short) names of a settings type's options, in declaration order, with <c>--help</c>.</summary>
+    internal static IReadOnlyList<string> OptionsOf(Type settingsType)
+    {
+        var names = new List<string>();
+        foreach (var property in settingsType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var option = property.GetCustomAttribute<CommandOptionAttribute>();
+            if (option is null)
+            {
+                continue;
+            }
+
+            names.AddRange(option.LongNames.Select(n => "--" + n));
+            names.AddRange(option.ShortNames.Select(n => "-" + n));
+        }
+
+        names.Add("--help");
+        return names;
+    }
+
+    /// <summary>The option with the smallest edit distance to <paramref name="given"/> (ties: the first declared).</summary>
+    internal static string Nearest(string given, IReadOnlyList<string> options)
+    {
+        var longOnly = options.Where(o => o.StartsWith("--", StringComparison.Ordinal)).ToList();
+        var pool = given.StartsWith("--", StringComparison.Ordinal) && longOnly.Count > 0 ? longOnly : options;
+        return pool.MinBy(o => Distance(given, o)) ?? "--help";
+    }
+
+    /// <summary>Levenshtein distance (insert, delete, substitute: cost 1 each).</summary>
+    internal static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}
+
+/// <summary>A command line the verb cannot accept: printed as an error, exit code 2.</summary>
+internal sealed class UsageException(string message) : Exception(message)
+{
+}
