@@ -14,6 +14,22 @@ public static class DataGateApp
     /// </summary>
     public static string Version { get; } = ReadVersion();
 
+    /// <summary>Writes the full exception to datagate-error.log in <paramref name="folder"/>; null when it cannot.</summary>
+    internal static string? WriteErrorLog(string folder, Exception exception)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, "datagate-error.log");
+            File.WriteAllText(path, $"datagate {Version}, {DateTimeOffset.UtcNow:u}, args: {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}\n{exception}\n");
+            return path;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     private static string ReadVersion()
     {
         var assembly = typeof(DataGateApp).Assembly;
@@ -24,12 +40,13 @@ public static class DataGateApp
     /// <summary>Runs the CLI; returns the process exit code (0 pass, 1 gate failed, 2 usage/config error, 3 internal error).</summary>
     public static int Run(string[] args, IAnsiConsole? console = null)
     {
+        var strict = new StrictUsage();
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("datagate");
             config.SetApplicationVersion(Version);
-            config.SetInterceptor(new StrictUsage());
+            config.SetInterceptor(strict);
             if (console is not null)
             {
                 config.ConfigureConsole(console);
@@ -67,7 +84,15 @@ public static class DataGateApp
         }
         catch (Exception ex)
         {
+            // The CLI's catch-all: a short message on the console, the full exception in datagate-error.log in the
+            // verb's output folder (or the current folder) so the DG9001 can be investigated.
+            var log = WriteErrorLog(strict.OutputFolder ?? Directory.GetCurrentDirectory(), ex);
             (console ?? AnsiConsole.Console).MarkupLineInterpolated($"[red]error DG9001:[/] internal error: {ex.GetType().Name}: {ex.Message}");
+            if (log is not null)
+            {
+                (console ?? AnsiConsole.Console).MarkupLineInterpolated($"the full exception (for a bug report) is in {log}");
+            }
+
             return ExitCodes.InternalError;
         }
     }

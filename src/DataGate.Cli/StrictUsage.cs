@@ -12,11 +12,22 @@ namespace DataGate.Cli;
 /// </summary>
 internal sealed class StrictUsage : ICommandInterceptor
 {
+    /// <summary>
+    /// The running verb's output folder (its <c>--out</c>: a folder, or the folder of an output file) for
+    /// datagate-error.log; null before a verb runs or when it has no output.
+    /// </summary>
+    public string? OutputFolder { get; private set; }
+
     /// <inheritdoc/>
     public void Intercept(CommandContext context, CommandSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.GetType().GetProperty("Out")?.GetValue(settings) is string { Length: > 0 } output)
+        {
+            OutputFolder = Path.HasExtension(output) && !Directory.Exists(output) ? Path.GetDirectoryName(Path.GetFullPath(output)) : output;
+        }
+
         var verb = context.Name;
         var options = OptionsOf(settings.GetType());
         if (context.Remaining.Raw.Count > 0)

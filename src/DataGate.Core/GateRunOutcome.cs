@@ -16,6 +16,12 @@ public sealed class GateRunOutcome
     /// <summary>Files written, each with its kind.</summary>
     public IReadOnlyList<ReportFile> Written { get; init; } = [];
 
+    /// <summary>
+    /// Path of datagate-error.log in the output folder when an internal error (DG9001) occurred, for the run or for an
+    /// image: the full exceptions (type, message, stack, inner exceptions) are there; null otherwise.
+    /// </summary>
+    public string? ErrorLog { get; init; }
+
     /// <summary>The kept manifest (kept.csv) when it was written, else null.</summary>
     public ReportFile? KeptManifest => Written.FirstOrDefault(f => f.Kind == ReportFileKind.KeptManifest);
 

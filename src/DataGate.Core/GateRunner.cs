@@ -62,7 +62,8 @@ public static class GateRunner
                 }
             }
 
-            return new GateRunOutcome { Result = result, Diagnostics = diagnostics, Written = written };
+            var errorLog = ErrorLog.Write(outputDirectory, result.Records.Select(r => r.Error).OfType<Diagnostic>());
+            return new GateRunOutcome { Result = result, Diagnostics = diagnostics, Written = written, ErrorLog = errorLog };
         }
         catch (OperationCanceledException)
         {
@@ -70,7 +71,16 @@ public static class GateRunner
         }
         catch (Exception ex)
         {
-            return new GateRunOutcome { Diagnostics = [DiagnosticCodes.Internal.Create($"internal error: {ex.GetType().Name}: {ex.Message}")] };
+            // The one catch-all of a run: a bug must not take the host (an MSBuild node, a service) down. The short
+            // message goes to the user, the full exception to datagate-error.log in the output folder and Details.
+            var internalError = ErrorLog.Internal("internal error", ex);
+            var errorLog = ErrorLog.Write(outputDirectory, [internalError]);
+            if (errorLog is not null)
+            {
+                internalError = internalError with { Message = $"{internalError.Message} (full exception in {errorLog})" };
+            }
+
+            return new GateRunOutcome { Diagnostics = [internalError], ErrorLog = errorLog };
         }
     }
 }

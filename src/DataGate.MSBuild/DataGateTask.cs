@@ -26,7 +26,12 @@ public abstract class DataGateTask : Microsoft.Build.Utilities.Task, ICancelable
         }
         catch (Exception ex)
         {
-            Log.LogError(null, DiagnosticCodes.Internal.Code, null, null, 0, 0, 0, 0, $"internal error in {GetType().Name}: {ex.GetType().Name}: {ex.Message}");
+            // The task's own catch-all (GateRunner already turns a failed run into DG9001): an exception escaping a
+            // task would print MSB4018. Short message as the error, the full exception at detailed verbosity and in
+            // datagate-error.log in the report folder.
+            var log = WriteErrorLog(ex);
+            Log.LogError(null, DiagnosticCodes.Internal.Code, null, null, 0, 0, 0, 0, $"internal error in {GetType().Name}: {ex.GetType().Name}: {ex.Message}{(log is null ? string.Empty : $" (full exception in {log})")}");
+            Log.LogMessage(MessageImportance.Low, $"{DiagnosticCodes.Internal.Code} details: {ex}");
         }
 
         finally
@@ -47,6 +52,29 @@ public abstract class DataGateTask : Microsoft.Build.Utilities.Task, ICancelable
         catch (ObjectDisposedException)
         {
             // The task finished meanwhile.
+        }
+    }
+
+    /// <summary>Folder for datagate-error.log when the task fails unexpectedly; null writes none.</summary>
+    protected virtual string? ErrorLogDirectory => null;
+
+    private string? WriteErrorLog(Exception ex)
+    {
+        if (ErrorLogDirectory is not { } directory)
+        {
+            return null;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var path = Path.Combine(directory, "datagate-error.log");
+            File.WriteAllText(path, $"{GetType().Name} failed at {DateTimeOffset.UtcNow:u}\n{ex}\n");
+            return path;
+        }
+        catch (Exception io) when (io is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

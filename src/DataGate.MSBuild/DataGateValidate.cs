@@ -65,9 +65,17 @@ public sealed class DataGateValidate : DataGateTask
             logger.Log(diagnostic);
         }
 
+        if (outcome.ErrorLog is { } errorLog)
+        {
+            Log.LogMessage(MessageImportance.High, $"DataGate: internal errors; the full exceptions are in {errorLog}");
+        }
+
         WrittenFiles = [.. outcome.Written.Select(f => new TaskItem(f.Path))];
         KeptManifest = outcome.KeptManifest is { } kept ? new TaskItem(kept.Path) : null;
     }
+
+    /// <inheritdoc />
+    protected override string? ErrorLogDirectory => string.IsNullOrWhiteSpace(ReportDirectory) ? null : ReportDirectory;
 
     private static bool TryParseFailOn(string? text, out FailOn value)
     {

@@ -92,5 +92,11 @@ internal sealed class DiagnosticLogger
                 _log.LogMessage(null, diagnostic.Code, null, file, line, column, 0, 0, MessageImportance.Normal, message);
                 break;
         }
+
+        if (diagnostic.Details is { } details)
+        {
+            // The full exception of an internal error, shown at detailed verbosity (-v:d) and in binary logs.
+            _log.LogMessage(MessageImportance.Low, $"{diagnostic.Code} details: {details}");
+        }
     }
 }

@@ -16,9 +16,14 @@ internal static class ResultRenderer
             WriteDiagnostic(console, d);
         }
 
+        if (outcome.ErrorLog is { } errorLog)
+        {
+            console.MarkupLineInterpolated($"[red]internal error:[/] the full exception (for a bug report) is in {errorLog}");
+        }
+
         if (outcome.Result is not { } result)
         {
-            console.MarkupLine("[red]DataGate: configuration error, nothing was checked.[/]");
+            console.MarkupLine(outcome.ExitCode == ExitCodes.InternalError ? "[red]DataGate: internal error, nothing was checked.[/]" : "[red]DataGate: configuration error, nothing was checked.[/]");
             return;
         }
 

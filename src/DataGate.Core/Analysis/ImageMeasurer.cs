@@ -181,7 +181,9 @@ public sealed class ImageMeasurer
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            record.Error = DiagnosticCodes.Internal.Create($"metric computation failed: {ex.GetType().Name}: {ex.Message}", imagePath: record.Path);
+            // A failure of our own metric code on one image must not end a run over thousands: the image is reported
+            // as an internal error (DG9001, full exception in datagate-error.log) and the gate counts it as errored.
+            record.Error = ErrorLog.Internal("metric computation failed", ex, record.Path);
         }
     }
 

@@ -18,6 +18,12 @@ public sealed record Diagnostic(
     string? ImagePath = null,
     string? RuleId = null)
 {
+    /// <summary>
+    /// For an internal error (DG9001): the full exception (type, message, stack, inner exceptions) for the error log
+    /// and a build log at high verbosity; null otherwise. Never shown in the one-line message.
+    /// </summary>
+    public string? Details { get; init; }
+
     /// <summary>Formats like a compiler message: <c>file(l,c): error DG1001: message [image]</c>, or <c>image: error DG3005: message</c> when only an image is known.</summary>
     public override string ToString()
     {
