@@ -18,6 +18,12 @@ public sealed class GateRunOptions
     public int MaxDegreeOfParallelism { get; init; }
 
     /// <summary>
+    /// Metrics to compute besides the header facts and what the rules read, e.g. <c>MetricSelection.Of("default", "eda")</c>
+    /// to add the opt-in <c>eda_*</c> family; null means <see cref="MetricSelection.Default"/>.
+    /// </summary>
+    public MetricSelection? Metrics { get; init; }
+
+    /// <summary>
     /// Folder that paths in diagnostics (label manifests) are shown relative to, e.g. the current directory of a
     /// command line; null shows full paths. Core never reads the process's current directory.
     /// </summary>

@@ -13,6 +13,9 @@ public sealed class ExampleOutputsSnapshotTests : IDisposable
 
     public void Dispose() => Directory.Delete(_out, recursive: true);
 
+    /// <summary>DATAGATE_UPDATE_SNAPSHOTS=1 rewrites the snapshots from this run (review the diff before committing).</summary>
+    private static bool UpdateSnapshots => Environment.GetEnvironmentVariable("DATAGATE_UPDATE_SNAPSHOTS") == "1";
+
     [Theory]
     [InlineData("report.json")]
     [InlineData("metrics.csv")]
@@ -26,8 +29,14 @@ public sealed class ExampleOutputsSnapshotTests : IDisposable
         int exit = DataGateApp.Run(["check", "--config", Path.Combine(repo, "datagate.yml"), "--out", _out, "--no-progress"], console);
         Assert.Equal(0, exit);
 
-        string expected = File.ReadAllText(Path.Combine(repo, "tests", "fixtures", "example-outputs", file)).Replace("{repo}", repo, StringComparison.Ordinal);
+        string snapshot = Path.Combine(repo, "tests", "fixtures", "example-outputs", file);
         string actual = File.ReadAllText(Path.Combine(_out, file));
+        if (UpdateSnapshots)
+        {
+            File.WriteAllText(snapshot, actual.Replace(repo, "{repo}", StringComparison.Ordinal));
+        }
+
+        string expected = File.ReadAllText(snapshot).Replace("{repo}", repo, StringComparison.Ordinal);
         Assert.Equal(expected, actual);
     }
 
@@ -40,7 +49,12 @@ public sealed class ExampleOutputsSnapshotTests : IDisposable
         int exit = DataGateApp.Run(["metrics", Path.Combine(repo, "examples", "faces"), "--out", csv, "--no-progress"], console);
         Assert.Equal(0, exit);
 
-        string expected = File.ReadAllText(Path.Combine(repo, "tests", "fixtures", "example-outputs", "metrics-command.csv"));
-        Assert.Equal(expected, File.ReadAllText(csv));
+        string snapshot = Path.Combine(repo, "tests", "fixtures", "example-outputs", "metrics-command.csv");
+        if (UpdateSnapshots)
+        {
+            File.Copy(csv, snapshot, overwrite: true);
+        }
+
+        Assert.Equal(File.ReadAllText(snapshot), File.ReadAllText(csv));
     }
 }

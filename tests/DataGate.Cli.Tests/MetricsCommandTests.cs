@@ -35,4 +35,42 @@ public sealed class MetricsCommandTests : IDisposable
         int exit = DataGateApp.Run(["metrics", Path.Combine(_data.Root, "nope"), "--no-progress"], console);
         Assert.Equal(2, exit);
     }
+
+    [Fact]
+    public void Should_WriteEdaColumns_When_MetricsSelectDefaultAndEda()
+    {
+        _data.Noise("a.png", 1);
+        var csv = Path.Combine(_data.Root, "m.csv");
+        int exit = DataGateApp.Run(["metrics", _data.Images, "--out", csv, "--no-progress", "--metrics", "default,eda"], new TestConsole());
+        Assert.Equal(0, exit);
+        var lines = File.ReadAllLines(csv);
+        var header = lines[0].Split(',');
+        var row = lines[1].Split(',');
+        foreach (var column in new[] { "eda_variance", "eda_unique_colors", "eda_entropy", "eda_brisque", "eda_laplacian_variance", "eda_fft_blur", "eda_luminance", "eda_luminance_bin", "laplacian_variance" })
+        {
+            int i = Array.IndexOf(header, column);
+            Assert.True(i >= 0, column);
+            Assert.NotEqual(string.Empty, row[i]);
+        }
+    }
+
+    [Fact]
+    public void Should_WriteNoEdaColumns_When_MetricsAreNotSelected()
+    {
+        _data.Noise("a.png", 1);
+        var csv = Path.Combine(_data.Root, "m.csv");
+        Assert.Equal(0, DataGateApp.Run(["metrics", _data.Images, "--out", csv, "--no-progress"], new TestConsole()));
+        Assert.DoesNotContain("eda_", File.ReadAllLines(csv)[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_ExitTwoWithDG1028_When_MetricsNameIsUnknown()
+    {
+        _data.Noise("a.png", 1);
+        var console = new TestConsole();
+        int exit = DataGateApp.Run(["metrics", _data.Images, "--no-progress", "--metrics", "default,edda"], console);
+        Assert.Equal(2, exit);
+        Assert.Contains("DG1028", console.Output, StringComparison.Ordinal);
+        Assert.Contains("'edda'", console.Output, StringComparison.Ordinal);
+    }
 }

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 
 namespace DataGate.Cli.Commands;
 
-/// <summary><c>datagate metrics DIR --out FILE.csv</c>: every per-image metric, no rules.</summary>
+/// <summary><c>datagate metrics DIR --out FILE.csv [--metrics default,eda]</c>: the selected per-image metrics, no rules.</summary>
 public sealed class MetricsCommand : Command<MetricsSettings>
 {
     private readonly IAnsiConsole _console;
@@ -22,7 +22,7 @@ public sealed class MetricsCommand : Command<MetricsSettings>
         ArgumentNullException.ThrowIfNull(settings);
         var config = GateConfig.ForFolder(settings.Directory);
         var options = new GateRunOptions { DisplayBasePath = Directory.GetCurrentDirectory() };
-        var analysis = ProgressRunner.Run(_console, !settings.NoProgress, p => DatasetAnalyzer.Run(config, new GateRunOptions { Progress = p, DisplayBasePath = options.DisplayBasePath }, cancellationToken));
+        var analysis = ProgressRunner.Run(_console, !settings.NoProgress, p => DatasetAnalyzer.Run(config, new GateRunOptions { Progress = p, DisplayBasePath = options.DisplayBasePath, Metrics = settings.Selection }, cancellationToken));
 
         // The default rule set has no rules: fitting it groups exact and near duplicates with the default policy.
         var fitted = RuleSet.Default.Fit(analysis.Records, 0, cancellationToken);

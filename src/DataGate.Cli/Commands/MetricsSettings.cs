@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using DataGate.Core.Analysis;
+using DataGate.Core.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -18,12 +20,39 @@ public sealed class MetricsSettings : CommandSettings
     [DefaultValue("metrics.csv")]
     public string Out { get; init; } = "metrics.csv";
 
+    /// <summary>Metric selection: comma-separated families, metric or column names.</summary>
+    [CommandOption("--metrics <LIST>")]
+    [Description("What to compute: comma-separated families (default, all, header, quality, brisque, dataset, hashes, eda) and metric or column names. Default: default. Example: default,eda.")]
+    [DefaultValue("default")]
+    public string Metrics { get; init; } = "default";
+
+    /// <summary>The parsed <see cref="Metrics"/>; valid after <see cref="Validate"/> succeeded.</summary>
+    public MetricSelection Selection => MetricSelection.Of(Names(Metrics));
+
     /// <summary>No progress bar.</summary>
     [CommandOption("--no-progress")]
     [Description("Do not show the progress bar.")]
     public bool NoProgress { get; init; }
 
     /// <inheritdoc />
-    public override ValidationResult Validate() =>
-        System.IO.Directory.Exists(Directory) ? ValidationResult.Success() : ValidationResult.Error($"folder '{Directory}' does not exist");
+    public override ValidationResult Validate()
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return ValidationResult.Error($"folder '{Directory}' does not exist");
+        }
+
+        var names = Names(Metrics);
+        var unknown = names.Where(n => !MetricSelection.IsKnown(n)).ToList();
+        if (names.Count == 0 || unknown.Count > 0)
+        {
+            var families = string.Join(", ", new[] { MetricFamilies.Default, MetricFamilies.All }.Concat(MetricCatalog.All.Select(m => m.Family)).Distinct(StringComparer.Ordinal));
+            return ValidationResult.Error($"{DiagnosticCodes.UnknownMetricSelection.Code}: --metrics: unknown name(s) {string.Join(", ", unknown.Select(n => $"'{n}'"))}; use families ({families}) or metric/column names as in metrics.csv");
+        }
+
+        return ValidationResult.Success();
+    }
+
+    private static List<string> Names(string list) =>
+        [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 }

@@ -22,8 +22,24 @@ public static class DatasetAnalyzer
     {
         ArgumentNullException.ThrowIfNull(config);
         options ??= new GateRunOptions();
-        var cache = options.CacheDirectory is null ? null : AnalysisCache.Open(options.CacheDirectory, config);
-        return Run(config, cache, options.Progress, options.MaxDegreeOfParallelism, options.DisplayBasePath, cancellationToken);
+        var selection = SelectionFor(config, options.Metrics);
+        var cache = options.CacheDirectory is null ? null : AnalysisCache.Open(options.CacheDirectory, config, selection);
+        return Run(config, cache, options.Progress, options.MaxDegreeOfParallelism, options.DisplayBasePath, selection, cancellationToken);
+    }
+
+    /// <summary>
+    /// What a folder analysis measures: the host's selection (null: <see cref="MetricSelection.Default"/>), the header
+    /// facts, what the rules read, and every opt-in family (whole: it costs the same) one of whose metrics the rules
+    /// read. Without opt-in rules or selection this is <see cref="MetricSelection.Default"/> and the run costs what it
+    /// did before opt-in families existed.
+    /// </summary>
+    internal static MetricSelection SelectionFor(GateConfig config, MetricSelection? requested)
+    {
+        var selection = (requested ?? MetricSelection.Default).Union(MetricSelection.Of(MetricFamilies.Header));
+        var required = Rules.RuleSet.FromConfig(config).RequiredMetrics;
+        selection = selection.Union(required);
+        var families = MetricCatalog.All.Where(m => m.IsOptIn && required.Includes(m)).Select(m => m.Family).Distinct(StringComparer.Ordinal).ToList();
+        return families.Count == 0 ? selection : selection.Union(MetricSelection.Of(families));
     }
 
     /// <summary>Runs the analysis, reusing and updating a per-image analysis cache.</summary>
@@ -32,8 +48,9 @@ public static class DatasetAnalyzer
     /// <param name="progress">Receives progress now and then; may be null.</param>
     /// <param name="maxDegreeOfParallelism">Threads to use; 0 means one per core.</param>
     /// <param name="displayBasePath">Folder paths of label manifests are shown relative to; null shows them in full.</param>
+    /// <param name="selection">What to measure; null for <see cref="SelectionFor"/> of the configuration.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    internal static DatasetAnalysis Run(GateConfig config, AnalysisCache? cache, IProgress<AnalysisProgress>? progress = null, int maxDegreeOfParallelism = 0, string? displayBasePath = null, CancellationToken cancellationToken = default)
+    internal static DatasetAnalysis Run(GateConfig config, AnalysisCache? cache, IProgress<AnalysisProgress>? progress = null, int maxDegreeOfParallelism = 0, string? displayBasePath = null, MetricSelection? selection = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         if (!config.Dataset.IsSpecified)
@@ -46,8 +63,9 @@ public static class DatasetAnalyzer
         var files = scan.Files;
         var records = new ImageRecord[files.Count];
         var limits = config.Limits;
-        // Every metric: metrics.csv has a column for each, and the cache keeps whole records.
-        var measurer = new ImageMeasurer(new DecodeOptions(limits.MaxPixels, limits.MaxDecodeMemoryMb << 20, limits.MaxFileMb << 20), config.BrisqueModel, MetricSelection.Default);
+        // Every default metric (metrics.csv has a column for each, and the cache keeps whole records), plus the opt-in
+        // families the rules read or the host asked for.
+        var measurer = new ImageMeasurer(new DecodeOptions(limits.MaxPixels, limits.MaxDecodeMemoryMb << 20, limits.MaxFileMb << 20), config.BrisqueModel, selection ?? SelectionFor(config, null));
         int done = 0;
         int step = Math.Max(1, files.Count / 200);
         progress?.Report(new AnalysisProgress(0, files.Count));

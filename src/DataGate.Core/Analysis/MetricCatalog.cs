@@ -107,6 +107,30 @@ public static class MetricCatalog
     /// <summary>cleanvision's odd-size issue, relative to this dataset.</summary>
     public static readonly MetricDefinition IsOddSize = Add("is_odd_size", "cleanvision odd-size issue: √w·√h outside [Q1 − 3·IQR, Q3 + 3·IQR] of this dataset.", MetricFamilies.Dataset, isFlag: true);
 
+    /// <summary>The notebook's variance: mean of the per-channel variances on the 100×100 INTER_AREA image.</summary>
+    public static readonly MetricDefinition EdaVariance = Add("eda_variance", "UTKFace EDA notebook: mean of the three per-channel population variances of the 100×100 INTER_AREA image (not the pooled variance).", MetricFamilies.Eda, optIn: true);
+
+    /// <summary>The notebook's distinct colours of the 100×100 image.</summary>
+    public static readonly MetricDefinition EdaUniqueColors = Add("eda_unique_colors", "UTKFace EDA notebook: distinct pixel triples of the 100×100 INTER_AREA image (0–10000).", MetricFamilies.Eda, optIn: true);
+
+    /// <summary>The notebook's entropy over all channel values of the 100×100 image.</summary>
+    public static readonly MetricDefinition EdaEntropy = Add("eda_entropy", "UTKFace EDA notebook: Shannon entropy in bits (0–8) of all 30,000 channel values of the 100×100 image, as skimage shannon_entropy(img).", MetricFamilies.Eda, optIn: true);
+
+    /// <summary>The PyPI brisque package's score of the 100×100 image.</summary>
+    public static readonly MetricDefinition EdaBrisque = Add("eda_brisque", "UTKFace EDA notebook: the PyPI brisque package's score (its own libsvm model; unclamped, lower = better, NaN for a flat image) of the 100×100 image.", MetricFamilies.Eda, optIn: true);
+
+    /// <summary>The notebook's Laplacian variance on its channel-swapped gray.</summary>
+    public static readonly MetricDefinition EdaLaplacianVariance = Add("eda_laplacian_variance", "UTKFace EDA notebook: variance of the Laplacian of the 100×100 image's gray made with red and blue weights swapped (the notebook's quirk); low = blurry.", MetricFamilies.Eda, optIn: true);
+
+    /// <summary>The notebook's FFT blur: mean magnitude after a 60×60 high-pass, no log.</summary>
+    public static readonly MetricDefinition EdaFftBlur = Add("eda_fft_blur", "UTKFace EDA notebook: mean |ifft| after zeroing a 60×60 low-frequency square of the 100×100 channel-swapped gray (no log); low = blurry.", MetricFamilies.Eda, optIn: true);
+
+    /// <summary>The notebook's luminance: mean OpenCV gray of the 100×100 image.</summary>
+    public static readonly MetricDefinition EdaLuminance = Add("eda_luminance", "UTKFace EDA notebook: mean of cvtColor(BGR2GRAY) of the 100×100 image (0–255).", MetricFamilies.Eda, optIn: true);
+
+    /// <summary>The notebook's luminance bin.</summary>
+    public static readonly MetricDefinition EdaLuminanceBin = Add("eda_luminance_bin", "UTKFace EDA notebook: luminance bin of eda_luminance, floor(lum / 51) (0–5) unless eda.luminance_bins sets edges.", MetricFamilies.Eda, optIn: true);
+
     /// <summary>All metrics in column order.</summary>
     public static IReadOnlyList<MetricDefinition> All => s_all;
 

@@ -21,6 +21,12 @@ public static class MetricFamilies
     /// <summary>BRISQUE.</summary>
     public const string Brisque = "brisque";
 
+    /// <summary>
+    /// Opt-in: the UTKFace EDA notebook's own definitions (<c>eda_*</c>), on a 100×100 INTER_AREA downscale with the
+    /// notebook's quirks; computed only when a rule reads one or the family is asked for.
+    /// </summary>
+    public const string Eda = "eda";
+
     /// <summary>Dataset-relative metrics (cleanvision odd size), filled when a rule set is fitted over rows.</summary>
     public const string Dataset = "dataset";
 

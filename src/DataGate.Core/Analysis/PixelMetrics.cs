@@ -1,6 +1,7 @@
 using DataGate.Core.Hashing;
 using DataGate.Core.Imaging;
 using DataGate.Core.Metrics;
+using DataGate.Core.Metrics.Eda;
 using DataGate.Core.Quality.Brisque;
 
 namespace DataGate.Core.Analysis;
@@ -12,6 +13,7 @@ internal sealed class PixelMetrics
     private readonly MetricSelection _selection;
     private readonly bool _quality;
     private readonly bool _hashes;
+    private readonly bool _eda;
     private readonly bool _blank;
 
     /// <param name="model">BRISQUE model; null when BRISQUE is not selected.</param>
@@ -22,6 +24,7 @@ internal sealed class PixelMetrics
         _brisque = model is null ? null : new Brisque(model);
         _quality = selection.IncludesFamily(MetricFamilies.Quality);
         _hashes = selection.IncludesFamily(MetricFamilies.Hashes);
+        _eda = selection.IncludesFamily(MetricFamilies.Eda);
         _blank = !selection.IsEverything;
     }
 
@@ -47,6 +50,12 @@ internal sealed class PixelMetrics
         if (_hashes)
         {
             ComputeHashes(image, fileBytes, record);
+        }
+
+        // Opt-in: a run whose rules read no eda_* metric never enters here.
+        if (_eda)
+        {
+            ComputeEda(image, facts, record);
         }
 
         if (_blank)
@@ -107,6 +116,20 @@ internal sealed class PixelMetrics
         {
             record.TextSlots[TextColumns.SkinTone] = q.SkinTone;
         }
+    }
+
+    private static void ComputeEda(RgbImage image, ImageFacts facts, ImageRecord record)
+    {
+        var v = record.ValueSlots;
+        var e = EdaMetrics.Compute(image, facts.ExifOrientation, PackageBrisqueModel.Embedded);
+        v[MetricCatalog.EdaVariance.Index] = e.Variance;
+        v[MetricCatalog.EdaUniqueColors.Index] = e.UniqueColors;
+        v[MetricCatalog.EdaEntropy.Index] = e.Entropy;
+        v[MetricCatalog.EdaBrisque.Index] = e.Brisque;
+        v[MetricCatalog.EdaLaplacianVariance.Index] = e.LaplacianVariance;
+        v[MetricCatalog.EdaFftBlur.Index] = e.FftBlur;
+        v[MetricCatalog.EdaLuminance.Index] = e.Luminance;
+        v[MetricCatalog.EdaLuminanceBin.Index] = e.LuminanceBin;
     }
 
     private static void ComputeHashes(RgbImage image, byte[]? fileBytes, ImageRecord record)

@@ -62,13 +62,18 @@ internal sealed class AnalysisCache
     /// <summary>Opens (loads) the cache of <paramref name="config"/>'s dataset in <paramref name="directory"/>; never throws for a bad file.</summary>
     /// <param name="directory">Cache folder (created on save), e.g. <c>obj/datagate/cache</c>.</param>
     /// <param name="config">The configuration; its dataset root and decode limits scope the cache.</param>
-    public static AnalysisCache Open(string directory, GateConfig config)
+    /// <param name="selection">
+    /// What the run measures; the opt-in families it includes scope the cache too (records without them cannot serve a
+    /// run that needs them), so adding or dropping an <c>eda_*</c> rule re-analyses once. Null for the default metrics.
+    /// </param>
+    public static AnalysisCache Open(string directory, GateConfig config, MetricSelection? selection = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentNullException.ThrowIfNull(config);
         var root = Path.GetFullPath(config.Dataset.Root);
         var l = config.Limits;
-        var scope = string.Create(CultureInfo.InvariantCulture, $"{root}|{l.MaxPixels}|{l.MaxDecodeMemoryMb}|{l.MaxFileMb}");
+        var optIn = string.Join(",", MetricCatalog.All.Where(m => m.IsOptIn && (selection?.Includes(m) ?? false)).Select(m => m.Family).Distinct(StringComparer.Ordinal));
+        var scope = string.Create(CultureInfo.InvariantCulture, $"{root}|{l.MaxPixels}|{l.MaxDecodeMemoryMb}|{l.MaxFileMb}|{optIn}");
         var name = $"analysis-{XxHash64.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(root)):x16}.dgcache";
         var file = Path.Combine(Path.GetFullPath(directory), name);
         var (status, entries, problem) = CacheFile.Read(file, AnalysisVersion.Current, scope);

@@ -17,7 +17,8 @@ internal static class AnalysisVersion
     public const int Revision = 1;
 
     /// <summary>
-    /// The version string: <see cref="Revision"/>, a hash of <see cref="MetricCatalog.All"/> names and
+    /// The version string: <see cref="Revision"/>, a hash of <see cref="MetricCatalog.All"/> names, families (the
+    /// opt-in <c>eda</c> family included) and
     /// <see cref="TextColumns.All"/>, the record layout the cache stores, and the Core assembly's module version id
     /// (so a rebuilt engine with different code never trusts an older cache).
     /// </summary>
@@ -29,7 +30,7 @@ internal static class AnalysisVersion
         text.Append(Revision).Append('|');
         foreach (var m in MetricCatalog.All)
         {
-            text.Append(m.Name).Append(',');
+            text.Append(m.Name).Append(':').Append(m.Family).Append(m.IsOptIn ? ":opt-in" : string.Empty).Append(',');
         }
 
         text.Append('|');

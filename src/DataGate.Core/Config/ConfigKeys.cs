@@ -35,7 +35,7 @@ internal static class ConfigKeys
 
     public static readonly string[] EffectKeys = ["cohens_d", "ks", "auc"];
 
-    public static readonly string[] DerivedKeys = ["luminance_bins"];
+    public static readonly string[] DerivedKeys = ["luminance_bins", "eda_luminance_bins"];
 
     public static readonly string[] LimitKeys = ["max_pixels", "max_decode_memory_mb", "max_file_mb"];
 }

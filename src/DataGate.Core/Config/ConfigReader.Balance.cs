@@ -23,12 +23,63 @@ internal sealed partial class ConfigReader
     {
         var map = _w.Mapping(node, "derived", ConfigKeys.DerivedKeys);
         var defaults = new DerivedSettings();
-        if (map is null || !map.TryGetValue("luminance_bins", out var b))
+        if (map is null)
         {
             return defaults;
         }
 
-        return new DerivedSettings { LuminanceBins = (int)(_w.Integer(b.Value, "derived.luminance_bins", 2, 20) ?? defaults.LuminanceBins) };
+        int bins = map.TryGetValue("luminance_bins", out var b) ? (int)(_w.Integer(b.Value, "derived.luminance_bins", 2, 20) ?? defaults.LuminanceBins) : defaults.LuminanceBins;
+        if (!map.TryGetValue("eda_luminance_bins", out var e))
+        {
+            return new DerivedSettings { LuminanceBins = bins };
+        }
+
+        var (edges, meanStd) = ReadEdaLuminanceBins(e.Value);
+        return new DerivedSettings { LuminanceBins = bins, EdaLuminanceEdges = edges, EdaLuminanceMeanStd = meanStd };
+    }
+
+    // floor51 (the default) | mean_std | [ascending numbers]; anything else is DG1029.
+    private (IReadOnlyList<double>? Edges, bool MeanStd) ReadEdaLuminanceBins(YamlNode node)
+    {
+        const string what = "derived.eda_luminance_bins";
+        if (node is YamlScalarNode scalar)
+        {
+            switch (scalar.Value)
+            {
+                case "floor51":
+                    return (null, false);
+                case "mean_std":
+                    return (null, true);
+                default:
+                    _w.Error(DiagnosticCodes.BadLuminanceBins, node, $"{what} must be floor51, mean_std or a list of ascending numbers, not '{scalar.Value}'");
+                    return (null, false);
+            }
+        }
+
+        if (node is not YamlSequenceNode seq || seq.Children.Count == 0)
+        {
+            _w.Error(DiagnosticCodes.BadLuminanceBins, node, $"{what} must be floor51, mean_std or a non-empty list of ascending numbers");
+            return (null, false);
+        }
+
+        var edges = new List<double>();
+        foreach (var child in seq.Children)
+        {
+            if (_w.Number(child, what) is not { } v)
+            {
+                return (null, false);
+            }
+
+            if (edges.Count > 0 && v <= edges[^1])
+            {
+                _w.Error(DiagnosticCodes.BadLuminanceBins, child, $"{what} must be strictly ascending: {v} follows {edges[^1]}");
+                return (null, false);
+            }
+
+            edges.Add(v);
+        }
+
+        return (edges, false);
     }
 
     private List<BalanceRule> ReadBalance(YamlNode node, List<FieldDefinition> fields, DerivedSettings derived)

@@ -65,6 +65,12 @@ public static class DiagnosticCodes
     /// <summary>The CSV label manifest's header is unusable: an empty or duplicated column name, a malformed quoted name, or a declared field it lacks.</summary>
     public static readonly DiagnosticDescriptor BadManifestHeader = new("DG1023", "Invalid CSV manifest header", Severity.Error, DiagnosticCategory.Configuration);
 
+    /// <summary>A metric selection (<c>--metrics</c>) names no family, metric or column DataGate knows.</summary>
+    public static readonly DiagnosticDescriptor UnknownMetricSelection = new("DG1028", "Unknown metric, column or family in a selection", Severity.Error, DiagnosticCategory.Configuration);
+
+    /// <summary><c>derived.eda_luminance_bins</c> is not floor51, mean_std or a list of ascending numbers.</summary>
+    public static readonly DiagnosticDescriptor BadLuminanceBins = new("DG1029", "Invalid eda luminance bin edges", Severity.Error, DiagnosticCategory.Configuration);
+
     // DG2xxx — data rules and findings about the dataset.
 
     /// <summary>A quality rule failed (its action is fail, or fewer than <c>mostly</c> of the images pass).</summary>

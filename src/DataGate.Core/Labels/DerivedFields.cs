@@ -61,6 +61,7 @@ internal static class DerivedFields
             }
         }
 
+        BinEdaLuminance(config.Derived, records);
         if (sorted.Count == 0)
         {
             return (records, []);
@@ -98,5 +99,41 @@ internal static class DerivedFields
         }
 
         return (records, edges);
+    }
+
+    /// <summary>
+    /// Re-bins <c>eda_luminance_bin</c> (measured as the notebook's <c>floor(lum / 51)</c>) when
+    /// <c>derived.eda_luminance_bins</c> gives edges (numpy <c>digitize</c>: the number of edges ≤ lum) or
+    /// <c>mean_std</c> (edges mean ∓ std over these records, pandas std with ddof 1). Writes the given copies only.
+    /// </summary>
+    private static void BinEdaLuminance(DerivedSettings settings, List<ImageRecord> records)
+    {
+        IReadOnlyList<double>? edges = settings.EdaLuminanceEdges;
+        if (settings.EdaLuminanceMeanStd)
+        {
+            var values = records.Where(r => r.IsAnalysed).Select(r => r[MetricCatalog.EdaLuminance]).Where(double.IsFinite).ToArray();
+            if (values.Length < 2)
+            {
+                return;
+            }
+
+            double mean = values.Average();
+            double std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
+            edges = [mean - std, mean + std];
+        }
+
+        if (edges is null)
+        {
+            return;
+        }
+
+        foreach (var r in records)
+        {
+            double lum = r.IsAnalysed ? r[MetricCatalog.EdaLuminance] : double.NaN;
+            if (double.IsFinite(lum))
+            {
+                r.ValueSlots[MetricCatalog.EdaLuminanceBin.Index] = edges.Count(e => e <= lum);
+            }
+        }
     }
 }

@@ -167,7 +167,7 @@ internal static class OpenCvCubicResize
         return (even, odd);
     }
 
-    private static void Coefficients(int sourceSize, int destSize, Span<int> ofs, Span<float> coeffs)
+    internal static void Coefficients(int sourceSize, int destSize, Span<int> ofs, Span<float> coeffs)
     {
         double invScale = (double)destSize / sourceSize;
         double scale = 1.0 / invScale;
