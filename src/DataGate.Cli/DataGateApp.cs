@@ -60,6 +60,10 @@ public static class DataGateApp
                 .WithDescription("Write every per-image metric of a folder to a CSV file (no rule file needed).")
                 .WithExample("metrics", "some/images", "--out", "metrics.csv");
             config.AddCommand<StatsCommand>("stats").WithDescription("Print distribution tables over the kept images: balance/parity results, summaries by group, cross-tabs, metric cues.");
+            config.AddCommand<InitCommand>("init")
+                .WithDescription("Write a starting datagate.yml for a dataset: label source, fields, quality thresholds from its own percentiles. Never overwrites without --force.")
+                .WithExample("init", "data/faces")
+                .WithExample("init", "data/faces", "--config", "datagate.yml", "--force");
             config.PropagateExceptions();
         });
 

@@ -1,4 +1,5 @@
 using DataGate.Core.Analysis;
+using DataGate.Core.Reports;
 
 namespace DataGate.Core;
 
@@ -28,4 +29,13 @@ public sealed class GateRunOptions
     /// command line; null shows full paths. Core never reads the process's current directory.
     /// </summary>
     public string? DisplayBasePath { get; init; }
+
+    /// <summary>What report.html (written into <see cref="OutputDirectory"/>) shows; null writes no report.html.</summary>
+    public HtmlReportOptions? HtmlReport { get; init; } = HtmlReportOptions.Default;
+
+    /// <summary>Path of a JUnit XML report (one test case per rule, one for the gate counts); null writes none.</summary>
+    public string? JUnitPath { get; init; }
+
+    /// <summary>Path of a SARIF 2.1.0 log (findings at their rule's position in datagate.yml); null writes none.</summary>
+    public string? SarifPath { get; init; }
 }

@@ -46,16 +46,22 @@ public static class GateRunner
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(options);
         var outputDirectory = options.OutputDirectory;
+        if (options.HtmlReport?.Validate() is { } invalid)
+        {
+            return new GateRunOutcome { Diagnostics = [DiagnosticCodes.BadReportOption.Create(invalid)] };
+        }
+
         try
         {
             var analysis = DatasetAnalyzer.Run(config, options, cancellationToken);
             var result = RuleSet.FromConfig(config).Check(analysis.Records, analysis.Diagnostics, options.MaxDegreeOfParallelism, cancellationToken);
             var diagnostics = new List<Diagnostic>();
             IReadOnlyList<ReportFile> written = [];
-            if (outputDirectory is not null)
+            if (outputDirectory is not null || options.JUnitPath is not null || options.SarifPath is not null)
             {
-                var (files, error) = ReportSet.WriteAll(outputDirectory, result, [new DuplicatesSection(result.Duplicates), BalanceSection.Create(result)]);
+                var (files, error, warnings) = ReportSet.WriteAll(outputDirectory, result, [new DuplicatesSection(result.Duplicates), BalanceSection.Create(result)], options);
                 written = files;
+                diagnostics.AddRange(warnings);
                 if (error is not null)
                 {
                     diagnostics.Add(error);

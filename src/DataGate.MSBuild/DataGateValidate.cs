@@ -24,6 +24,15 @@ public sealed class DataGateValidate : DataGateTask
     /// <summary><c>error</c> (default), <c>warning</c> or <c>none</c>; see <see cref="MSBuild.FailOn"/>.</summary>
     public string? FailOn { get; set; }
 
+    /// <summary><c>true</c> (default) writes report.html into <see cref="ReportDirectory"/>; <c>false</c> does not.</summary>
+    public string? HtmlReport { get; set; }
+
+    /// <summary>Path of a JUnit XML report to write; empty writes none.</summary>
+    public string? JUnitFile { get; set; }
+
+    /// <summary>Path of a SARIF 2.1.0 log to write; empty writes none.</summary>
+    public string? SarifFile { get; set; }
+
     /// <summary>kept.csv, when it was written.</summary>
     [Output]
     public ITaskItem? KeptManifest { get; private set; }
@@ -42,19 +51,27 @@ public sealed class DataGateValidate : DataGateTask
             return;
         }
 
+        if (!bool.TryParse(string.IsNullOrWhiteSpace(HtmlReport) ? "true" : HtmlReport.Trim(), out bool html))
+        {
+            Log.LogError(null, DiagnosticCodes.BadReportOption.Code, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0,
+                $"DataGateHtmlReport must be 'true' or 'false', not '{HtmlReport}'");
+            return;
+        }
+
         var options = new GateRunOptions
         {
             OutputDirectory = string.IsNullOrWhiteSpace(ReportDirectory) ? null : ReportDirectory,
             CacheDirectory = string.IsNullOrWhiteSpace(CacheDirectory) ? null : CacheDirectory,
+            HtmlReport = html ? Core.Reports.HtmlReportOptions.Default : null,
+            JUnitPath = string.IsNullOrWhiteSpace(JUnitFile) ? null : JUnitFile,
+            SarifPath = string.IsNullOrWhiteSpace(SarifFile) ? null : SarifFile,
+            DisplayBasePath = string.IsNullOrWhiteSpace(SarifFile) ? null : Path.GetDirectoryName(Path.GetFullPath(ConfigFile)),
         };
         var outcome = GateRunner.Run(ConfigFile, options, cancellationToken);
         var logger = new DiagnosticLogger(Log, ConfigFile, failOn);
         if (outcome.Result is { } result)
         {
-            foreach (var finding in result.Findings)
-            {
-                logger.Log(finding.Diagnostic, finding.Images);
-            }
+            logger.LogFindings(result.Findings, result.Config.Dataset.Root);
 
             var c = result.Counts;
             Log.LogMessage(MessageImportance.High, $"DataGate: {(result.Passed ? "passed" : "failed")}: {c.Total} files, {c.Kept} kept, {c.Excluded} excluded, {c.Errored} unreadable ({ConfigFile})");

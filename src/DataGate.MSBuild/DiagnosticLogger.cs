@@ -8,8 +8,10 @@ namespace DataGate.MSBuild;
 
 /// <summary>
 /// Logs DataGate diagnostics as MSBuild errors, warnings and messages with their DG code, so MSBuild's NoWarn and
-/// WarningsAsErrors apply by code. The file is the diagnostic's location (a position in datagate.yml) or, without
-/// one, the rule file itself; the image a diagnostic is about is named in the message.
+/// WarningsAsErrors apply by code. A finding about one image (a decode error, an unlabelled file) has the image as its
+/// file, so a click in the IDE opens it; a finding about a rule keeps the rule's position in datagate.yml (and, when it
+/// names few images, each image follows as a message with the image as its file). Many findings of one code from one
+/// rule are folded into one line (<see cref="DiagnosticFolding"/>); report.json and summary.md keep every one.
 /// </summary>
 internal sealed class DiagnosticLogger
 {
@@ -70,6 +72,50 @@ internal sealed class DiagnosticLogger
         }
 
         return text.ToString();
+    }
+
+    /// <summary>A rule finding naming at most this many images also logs each image as a clickable message.</summary>
+    public const int MaxImagesListedAsFiles = 5;
+
+    /// <summary>Logs a run's findings, folded, with image-level findings located at their image.</summary>
+    /// <param name="findings">The findings, in report order.</param>
+    /// <param name="datasetRoot">Full path of the dataset folder (image paths are relative to it).</param>
+    public void LogFindings(IReadOnlyList<Finding> findings, string datasetRoot)
+    {
+        var byDiagnostic = new Dictionary<Diagnostic, Finding>(ReferenceEqualityComparer.Instance);
+        foreach (var f in findings)
+        {
+            byDiagnostic.TryAdd(f.Diagnostic, f);
+        }
+
+        foreach (var line in DiagnosticFolding.Fold(findings.Select(f => f.Diagnostic)))
+        {
+            if (line.IsFolded)
+            {
+                Log(line.Diagnostic);
+                continue;
+            }
+
+            var finding = byDiagnostic[line.Diagnostic];
+            var d = finding.Diagnostic;
+            if (d.ImagePath is not null && datasetRoot.Length > 0)
+            {
+                // About one file: the image is the diagnostic's file; the rule-file position, if any, goes in the text.
+                var where = d.Location is null ? string.Empty : $" (rule file {d.Location})";
+                Log(d with { Location = new SourceSpan(Path.Combine(datasetRoot, d.ImagePath), 0, 0), ImagePath = null, Message = d.Message + where });
+                continue;
+            }
+
+            Log(d, finding.Images);
+            if (finding.Images.Count is > 0 and <= MaxImagesListedAsFiles && datasetRoot.Length > 0)
+            {
+                foreach (var image in finding.Images)
+                {
+                    _log.LogMessage(null, d.Code, null, Path.Combine(datasetRoot, image.Path), 0, 0, 0, 0, MessageImportance.Normal,
+                        $"{image.Path}: {(d.RuleId is null ? string.Empty : $"rule '{d.RuleId}': ")}{(double.IsNaN(image.Value) ? string.Empty : image.Value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture))}{(image.Note is null ? string.Empty : " " + image.Note)}".TrimEnd());
+                }
+            }
+        }
     }
 
     /// <summary>Logs one diagnostic (with the images of its finding, when it has some).</summary>

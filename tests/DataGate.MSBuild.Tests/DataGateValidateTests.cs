@@ -123,8 +123,8 @@ public sealed class DataGateValidateTests : IDisposable
 
         Assert.True(ok);
         var warning = Assert.Single(_engine.Warnings, w => w.Code.StartsWith("DG300", StringComparison.Ordinal));
-        Assert.Equal(_ws.ConfigPath, warning.File);
-        Assert.Contains("[bad{0}.png]", warning.Message, StringComparison.Ordinal);
+        // The image is the diagnostic's file (issue 12: clickable), named verbatim (no format expansion of {0}).
+        Assert.Equal(Path.Combine(_ws.Data, "bad{0}.png"), warning.File);
     }
 
     [Fact]

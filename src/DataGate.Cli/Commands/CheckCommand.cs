@@ -17,8 +17,17 @@ public sealed class CheckCommand : Command<CheckSettings>
     public override int Execute(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var outcome = ProgressRunner.Run(_console, !settings.NoProgress, p => GateRunner.Run(settings.Config, new GateRunOptions { OutputDirectory = settings.Out, CacheDirectory = settings.Cache, Progress = p, DisplayBasePath = Directory.GetCurrentDirectory() }, cancellationToken));
-        ResultRenderer.Render(_console, outcome, settings.Verbose);
+        var outcome = ProgressRunner.Run(_console, !settings.NoProgress, p => GateRunner.Run(settings.Config, new GateRunOptions
+        {
+            OutputDirectory = settings.Out,
+            CacheDirectory = settings.Cache,
+            DisplayBasePath = Directory.GetCurrentDirectory(),
+            HtmlReport = settings.HtmlOptions(),
+            JUnitPath = settings.JUnit,
+            SarifPath = settings.Sarif,
+            Progress = p,
+        }, cancellationToken));
+        ResultRenderer.Render(_console, outcome, settings.Verbose, GitHubActions.Detect(Environment.GetEnvironmentVariable));
         return outcome.ExitCode;
     }
 }

@@ -9,11 +9,11 @@ namespace DataGate.Cli.Rendering;
 /// <summary>Prints a run's outcome: diagnostics in compiler format, the rule table, worst offenders, counts, verdict.</summary>
 internal static class ResultRenderer
 {
-    public static void Render(IAnsiConsole console, GateRunOutcome outcome, bool verbose)
+    public static void Render(IAnsiConsole console, GateRunOutcome outcome, bool verbose, GitHubActions? github = null)
     {
         foreach (var d in outcome.Diagnostics)
         {
-            WriteDiagnostic(console, d);
+            Emit(console, github, d, null);
         }
 
         if (outcome.ErrorLog is { } errorLog)
@@ -28,10 +28,15 @@ internal static class ResultRenderer
         }
 
         int cap = verbose ? 25 : 5;
-        foreach (var f in result.Findings.Where(f => verbose || f.Diagnostic.Severity >= Severity.Warning)
-                     .OrderByDescending(f => f.Diagnostic.Severity).ThenBy(f => f.Diagnostic.Code, StringComparer.Ordinal))
+        var shown = result.Findings.Where(f => verbose || f.Diagnostic.Severity >= Severity.Warning)
+            .OrderByDescending(f => f.Diagnostic.Severity).ThenBy(f => f.Diagnostic.Code, StringComparer.Ordinal)
+            .Select(f => OpenableImagePath(f.Diagnostic, result.Config.Dataset.Root));
+
+        // Hundreds of findings of one code from one rule become one line; --verbose and the reports keep them all.
+        foreach (var line in DiagnosticFolding.Fold(shown, verbose ? int.MaxValue : DiagnosticFolding.DefaultMaxUnfolded))
         {
-            WriteDiagnostic(console, OpenableImagePath(f.Diagnostic, result.Config.Dataset.Root));
+            var d = line.Diagnostic;
+            Emit(console, github, d, d.Location is null && d.ImagePath is not null ? Path.GetFullPath(d.ImagePath) : null);
         }
 
         if (result.Config.Quality.Count > 0)
@@ -44,10 +49,24 @@ internal static class ResultRenderer
         console.MarkupLineInterpolated($"{c.Total} files: [green]{c.Kept} kept[/], [yellow]{c.Excluded} excluded[/], [red]{c.Errored} errored[/]");
         foreach (var path in outcome.Written.Select(f => f.Path))
         {
-            console.MarkupLineInterpolated($"[grey]wrote {path}[/]");
+            DiagnosticLines.WritePlain(console, $"wrote {path}");
+        }
+
+        if (github?.AppendSummary(outcome.Written) is { } summaryProblem)
+        {
+            Emit(console, github, summaryProblem, null);
         }
 
         console.MarkupLine(result.Passed ? "[bold green]DataGate: PASSED[/]" : "[bold red]DataGate: FAILED[/]");
+    }
+
+    private static void Emit(IAnsiConsole console, GitHubActions? github, Diagnostic d, string? imageFullPath)
+    {
+        DiagnosticLines.Write(console, d);
+        if (github is not null)
+        {
+            DiagnosticLines.WritePlainAlways(console, github.Command(d, imageFullPath));
+        }
     }
 
     private static void WriteWorstOffenders(IAnsiConsole console, GateResult result, int cap)
@@ -63,7 +82,7 @@ internal static class ResultRenderer
             console.MarkupLineInterpolated($"[bold]{rule.Id}[/] worst offenders:");
             foreach (var i in f.Images.Take(cap))
             {
-                console.WriteLine($"  {i.Path}  {rule.Metric} = {i.Value.ToString("G6", CultureInfo.InvariantCulture)}");
+                DiagnosticLines.WritePlain(console, $"  {i.Path}  {rule.Metric} = {i.Value.ToString("G6", CultureInfo.InvariantCulture)}");
             }
 
             if (f.Images.Count > cap)
@@ -118,11 +137,5 @@ internal static class ResultRenderer
 
         var full = Path.Combine(root, d.ImagePath);
         return d with { ImagePath = Path.GetRelativePath(Directory.GetCurrentDirectory(), full).Replace('\\', '/') };
-    }
-
-    private static void WriteDiagnostic(IAnsiConsole console, Diagnostic d)
-    {
-        string color = d.Severity switch { Severity.Error => "red", Severity.Warning => "yellow", _ => "grey" };
-        console.MarkupLine($"[{color}]{Markup.Escape(d.ToString())}[/]");
     }
 }

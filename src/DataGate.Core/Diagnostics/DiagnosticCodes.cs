@@ -71,6 +71,15 @@ public static class DiagnosticCodes
     /// <summary><c>derived.eda_luminance_bins</c> is not floor51, mean_std or a list of ascending numbers.</summary>
     public static readonly DiagnosticDescriptor BadLuminanceBins = new("DG1029", "Invalid eda luminance bin edges", Severity.Error, DiagnosticCategory.Configuration);
 
+    /// <summary>A report option is out of range or inconsistent (thumbnail count or size, two reports on one path).</summary>
+    public static readonly DiagnosticDescriptor BadReportOption = new("DG1030", "Invalid report option", Severity.Error, DiagnosticCategory.Configuration);
+
+    /// <summary><c>datagate init</c> would overwrite an existing rule file (use <c>--force</c>).</summary>
+    public static readonly DiagnosticDescriptor InitWouldOverwrite = new("DG1031", "Rule file exists; not overwritten", Severity.Error, DiagnosticCategory.Configuration);
+
+    /// <summary><c>datagate init</c> found no image it could measure, so it cannot propose rules.</summary>
+    public static readonly DiagnosticDescriptor InitNoImages = new("DG1032", "No measurable images to propose rules from", Severity.Error, DiagnosticCategory.Configuration);
+
     // DG2xxx — data rules and findings about the dataset.
 
     /// <summary>A quality rule failed (its action is fail, or fewer than <c>mostly</c> of the images pass).</summary>
@@ -170,6 +179,12 @@ public static class DiagnosticCodes
 
     /// <summary>Bytes after the end of the image (e.g. data appended after JPEG EOI).</summary>
     public static readonly DiagnosticDescriptor TrailingData = new("DG3013", "Data after the end of the image", Severity.Info, DiagnosticCategory.Input);
+
+    /// <summary>report.html could not show an image's thumbnail (the image is listed without one).</summary>
+    public static readonly DiagnosticDescriptor ThumbnailFailed = new("DG3020", "Thumbnail could not be made", Severity.Warning, DiagnosticCategory.Output);
+
+    /// <summary>summary.md could not be appended to the GitHub Actions job summary (<c>$GITHUB_STEP_SUMMARY</c>).</summary>
+    public static readonly DiagnosticDescriptor StepSummaryFailed = new("DG3021", "GitHub step summary could not be written", Severity.Warning, DiagnosticCategory.Output);
 
     // DG9xxx — internal.
 

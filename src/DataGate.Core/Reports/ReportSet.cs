@@ -10,11 +10,30 @@ public static class ReportSet
     /// <returns>The files written, each with its kind, and a DG3011 diagnostic when one could not be.</returns>
     internal static (IReadOnlyList<ReportFile> Written, Diagnostic? Error) WriteAll(string outputDirectory, GateResult result, IReadOnlyList<ReportSection>? sections = null)
     {
+        var (written, error, _) = WriteAll(outputDirectory, result, sections, null);
+        return (written, error);
+    }
+
+    /// <summary>
+    /// Writes report.json, summary.md, metrics.csv and kept.csv into <paramref name="outputDirectory"/> (when not null),
+    /// then report.html there and the JUnit and SARIF files the options name.
+    /// </summary>
+    /// <returns>The files written, a DG3011 diagnostic when one could not be, and warnings (DG3020 thumbnails).</returns>
+    internal static (IReadOnlyList<ReportFile> Written, Diagnostic? Error, IReadOnlyList<Diagnostic> Warnings) WriteAll(
+        string? outputDirectory, GateResult result, IReadOnlyList<ReportSection>? sections, GateRunOptions? options)
+    {
         ArgumentNullException.ThrowIfNull(result);
         var written = new List<ReportFile>();
-        string current = outputDirectory;
+        var warnings = new List<Diagnostic>();
+        string current = outputDirectory ?? string.Empty;
         try
         {
+            if (outputDirectory is null)
+            {
+                WriteCiReports(result, options, written, ref current);
+                return (written, null, warnings);
+            }
+
             Directory.CreateDirectory(outputDirectory);
             current = Path.Combine(outputDirectory, "report.json");
             AtomicFile.Write(current, s => ReportJsonWriter.Write(s, result, sections));
@@ -28,11 +47,46 @@ public static class ReportSet
             current = Path.Combine(outputDirectory, "kept.csv");
             AtomicFile.WriteText(current, w => KeptCsvWriter.Write(w, result));
             written.Add(new ReportFile(current, ReportFileKind.KeptManifest));
-            return (written, null);
+            if (options?.HtmlReport is { } html)
+            {
+                current = Path.Combine(outputDirectory, "report.html");
+                AtomicFile.WriteText(current, w => warnings.AddRange(Html.HtmlReportWriter.Write(w, result, html)));
+                written.Add(new ReportFile(current, ReportFileKind.Other, "html"));
+            }
+
+            WriteCiReports(result, options, written, ref current);
+            return (written, null, warnings);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return (written, DiagnosticCodes.WriteFailed.Create($"cannot write '{current}': {ex.Message}"));
+            return (written, DiagnosticCodes.WriteFailed.Create($"cannot write '{current}': {ex.Message}"), warnings);
+        }
+    }
+
+    private static void WriteCiReports(GateResult result, GateRunOptions? options, List<ReportFile> written, ref string current)
+    {
+        if (options?.JUnitPath is { } junit)
+        {
+            current = junit;
+            CreateParent(junit);
+            AtomicFile.Write(junit, s => JUnitWriter.Write(s, result));
+            written.Add(new ReportFile(junit, ReportFileKind.Other, "junit"));
+        }
+
+        if (options?.SarifPath is { } sarif)
+        {
+            current = sarif;
+            CreateParent(sarif);
+            AtomicFile.Write(sarif, s => SarifWriter.Write(s, result, options.DisplayBasePath));
+            written.Add(new ReportFile(sarif, ReportFileKind.Other, "sarif"));
+        }
+    }
+
+    private static void CreateParent(string path)
+    {
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } parent)
+        {
+            Directory.CreateDirectory(parent);
         }
     }
 
