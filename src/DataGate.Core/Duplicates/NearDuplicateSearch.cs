@@ -129,8 +129,13 @@ internal static class NearDuplicateSearch
             Evidence? Confirm(int i, int j, bool mirror)
             {
                 int dd = hasDHash[i] && hasDHash[j] ? BitOperations.PopCount((mirror ? dmirrors[i] : dhashes[i]) ^ dhashes[j]) : -1;
-                double corr = thumbs[i].Length > 0 && thumbs[j].Length > 0 ? Pearson(mirror ? mirrored : thumbs[i], sums[i], thumbs[j], sums[j]) : double.NaN;
                 bool dhashOk = dd >= 0 && dd <= near.ConfirmMaxDistance;
+                if (near.Confirm == NearConfirm.Both && !dhashOk)
+                {
+                    return null; // the cheap check already rejects: no correlation needed
+                }
+
+                double corr = thumbs[i].Length > 0 && thumbs[j].Length > 0 ? Pearson(mirror ? mirrored : thumbs[i], sums[i], thumbs[j], sums[j]) : double.NaN;
                 bool corrOk = corr >= near.ConfirmMinCorrelation;
                 bool ok = near.Confirm switch
                 {
