@@ -59,6 +59,9 @@ public static class DataGateApp
             config.AddCommand<MetricsCommand>("metrics")
                 .WithDescription("Write every per-image metric of a folder to a CSV file (no rule file needed).")
                 .WithExample("metrics", "some/images", "--out", "metrics.csv");
+            config.AddCommand<DuplicatesCommand>("duplicates")
+                .WithDescription("Find exact and near-duplicate groups in a folder; print them with their evidence and write them as CSV (no rule file needed).")
+                .WithExample("duplicates", "some/images", "--out", "duplicates.csv");
             config.AddCommand<StatsCommand>("stats").WithDescription("Print distribution tables over the kept images: balance/parity results, summaries by group, cross-tabs, metric cues.");
             config.AddCommand<InitCommand>("init")
                 .WithDescription("Write a starting datagate.yml for a dataset: label source, fields, quality thresholds from its own percentiles. Never overwrites without --force.")

@@ -39,6 +39,7 @@ public sealed class ImageRecord
         Path = source.Path;
         Facts = source.Facts;
         Error = source.Error;
+        Thumbnail = source.Thumbnail;
         _values = (double[])source._values.Clone();
         _texts = new(source._texts, StringComparer.Ordinal);
         _hashBits = new(source._hashBits, StringComparer.Ordinal);
@@ -64,6 +65,12 @@ public sealed class ImageRecord
 
     /// <summary>Perceptual hashes as 64-bit values for near-duplicate search (key: hash name), when computed.</summary>
     public IReadOnlyDictionary<string, ulong> HashBits { get; }
+
+    /// <summary>
+    /// The 32×32 LANCZOS gray thumbnail of pHash (row-major), kept for near-duplicate confirmation; null when hashes
+    /// were not computed. Shared, never written after the record is published.
+    /// </summary>
+    internal byte[]? Thumbnail { get; set; }
 
     /// <summary>Why the image could not be analysed (DG3xxx), or null when it was.</summary>
     public Diagnostic? Error { get; internal set; }

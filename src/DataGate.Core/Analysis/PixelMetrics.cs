@@ -80,6 +80,15 @@ internal sealed class PixelMetrics
             {
                 record.TextSlots.Remove(c);
                 record.HashSlots.Remove(c);
+                if (HashKeys.MirrorOf(c) is { } mirror)
+                {
+                    record.HashSlots.Remove(mirror);
+                }
+
+                if (c == TextColumns.PHash)
+                {
+                    record.Thumbnail = null;
+                }
             }
         }
     }
@@ -144,6 +153,9 @@ internal sealed class PixelMetrics
         record.HashSlots[TextColumns.PHash] = h.PHash64;
         record.HashSlots[TextColumns.DHash] = h.DHash64;
         record.HashSlots[TextColumns.WHash] = h.WHash64;
+        record.HashSlots[HashKeys.PHashMirror] = h.PHashMirror64;
+        record.HashSlots[HashKeys.DHashMirror] = h.DHashMirror64;
+        record.Thumbnail = h.Thumbnail;
         if (fileBytes is not null)
         {
             record.TextSlots[TextColumns.FileHash] = ContentDigest.FileHash(fileBytes);

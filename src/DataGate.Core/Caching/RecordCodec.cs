@@ -7,7 +7,8 @@ namespace DataGate.Core.Caching;
 
 /// <summary>
 /// Serializes what the analysis of one file produced: every <see cref="ImageRecord"/> property except its path
-/// (the cache key) and labels (re-attached on every run, so editing a label never needs a decode).
+/// (the cache key) and labels (re-attached on every run, so editing a label never needs a decode), plus the internal
+/// confirmation thumbnail.
 /// </summary>
 internal static class RecordCodec
 {
@@ -44,6 +45,9 @@ internal static class RecordCodec
                 w.Write(value);
             }
 
+            var thumbnail = record.Thumbnail ?? [];
+            w.Write(thumbnail.Length);
+            w.Write(thumbnail);
             WriteFacts(w, record.Facts);
             WriteDiagnostic(w, record.Error);
             w.Write(record.Notes.Count);
@@ -82,6 +86,18 @@ internal static class RecordCodec
         for (int i = 0; i < count; i++)
         {
             record.HashSlots[r.ReadString()] = r.ReadUInt64();
+        }
+
+        count = r.ReadInt32();
+        if (count is not (0 or (Hashing.PerceptualHash.ThumbnailSide * Hashing.PerceptualHash.ThumbnailSide)))
+        {
+            throw new InvalidDataException($"bad thumbnail length {count}");
+        }
+
+        record.Thumbnail = count == 0 ? null : r.ReadBytes(count);
+        if (record.Thumbnail is { Length: var got } && got != count)
+        {
+            throw new InvalidDataException("truncated thumbnail");
         }
 
         record.Facts = ReadFacts(r);

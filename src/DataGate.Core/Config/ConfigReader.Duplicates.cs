@@ -28,6 +28,20 @@ internal sealed partial class ConfigReader
         ["first_path"] = KeepPolicy.FirstPath,
     };
 
+    private static readonly Dictionary<string, NearConfirm> s_confirmChecks = new(StringComparer.Ordinal)
+    {
+        ["off"] = NearConfirm.Off,
+        ["dhash"] = NearConfirm.DHash,
+        ["correlation"] = NearConfirm.Correlation,
+        ["both"] = NearConfirm.Both,
+    };
+
+    private static readonly Dictionary<string, bool> s_booleans = new(StringComparer.Ordinal)
+    {
+        ["true"] = true,
+        ["false"] = false,
+    };
+
     private static readonly string[] s_nearHashes = ["ahash", "phash", "dhash", "whash"];
 
     private DuplicateSettings ReadDuplicates(YamlNode node)
@@ -98,8 +112,67 @@ internal sealed partial class ConfigReader
             }
         }
 
-        return new DuplicatePolicy { Action = action.Value, Keep = keep, Hash = hash, MaxDistance = maxDistance, Location = _w.At(node) };
+        if (!near)
+        {
+            return new DuplicatePolicy { Action = action.Value, Keep = keep, Location = _w.At(node) };
+        }
+
+        var defaults = new DuplicatePolicy();
+        var confirm = map.TryGetValue("confirm", out var cf) ? _w.Enum(cf.Value, $"{what}.confirm", s_confirmChecks) ?? defaults.Confirm : defaults.Confirm;
+        int confirmDistance = defaults.ConfirmMaxDistance;
+        if (map.TryGetValue("confirm_max_distance", out var cd))
+        {
+            confirmDistance = (int)(_w.Integer(cd.Value, $"{what}.confirm_max_distance", 0, 64) ?? confirmDistance);
+            if (confirm is not (NearConfirm.DHash or NearConfirm.Both))
+            {
+                _w.Error(DiagnosticCodes.ConfirmOptionUnused, cd.Key, $"{what}.confirm_max_distance applies only to confirm: dhash or both (confirm is {Name(confirm)})");
+            }
+        }
+
+        double confirmCorrelation = defaults.ConfirmMinCorrelation;
+        if (map.TryGetValue("confirm_min_correlation", out var cc))
+        {
+            confirmCorrelation = _w.Number(cc.Value, $"{what}.confirm_min_correlation", -1, 1) ?? confirmCorrelation;
+            if (confirm is not (NearConfirm.Correlation or NearConfirm.Both))
+            {
+                _w.Error(DiagnosticCodes.ConfirmOptionUnused, cc.Key, $"{what}.confirm_min_correlation applies only to confirm: correlation or both (confirm is {Name(confirm)})");
+            }
+        }
+
+        bool mirror = hash is "phash" or "dhash";
+        if (map.TryGetValue("mirror", out var mi))
+        {
+            bool? value = _w.Enum(mi.Value, $"{what}.mirror", s_booleans);
+            if (value == true && !mirror)
+            {
+                _w.Error(DiagnosticCodes.MirrorUnavailable, mi.Value, $"{what}.mirror needs hash: phash or dhash (mirrored hashes are kept for those two), got hash: {hash}");
+            }
+            else if (value is not null)
+            {
+                mirror = value.Value;
+            }
+        }
+
+        int maxCandidates = map.TryGetValue("max_candidates", out var mc)
+            ? (int)(_w.Integer(mc.Value, $"{what}.max_candidates", 1, 100_000) ?? defaults.MaxCandidates)
+            : defaults.MaxCandidates;
+
+        return new DuplicatePolicy
+        {
+            Action = action.Value,
+            Keep = keep,
+            Hash = hash,
+            MaxDistance = maxDistance,
+            Confirm = confirm,
+            ConfirmMaxDistance = confirmDistance,
+            ConfirmMinCorrelation = confirmCorrelation,
+            Mirror = mirror,
+            MaxCandidates = maxCandidates,
+            Location = _w.At(node),
+        };
     }
+
+    private static string Name(NearConfirm confirm) => s_confirmChecks.First(c => c.Value == confirm).Key;
 
     private RuleAction? ReadOptionalAction(YamlNode node, string what, Dictionary<string, RuleAction?> actions)
     {

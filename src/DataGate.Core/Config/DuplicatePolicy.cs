@@ -20,6 +20,24 @@ public sealed class DuplicatePolicy
     /// <summary>For near duplicates: largest Hamming distance (0–32) that makes two images duplicates.</summary>
     public int MaxDistance { get; init; } = 4;
 
+    /// <summary>For near duplicates: the second check that confirms a candidate pair (default: <see cref="NearConfirm.Both"/>).</summary>
+    public NearConfirm Confirm { get; init; } = NearConfirm.Both;
+
+    /// <summary>For near duplicates: largest dHash distance (0–64) of a confirmed pair (the mirrored dHash for a mirrored pair).</summary>
+    public int ConfirmMaxDistance { get; init; } = 8;
+
+    /// <summary>For near duplicates: smallest Pearson correlation (−1–1) of the 32×32 gray thumbnails of a confirmed pair.</summary>
+    public double ConfirmMinCorrelation { get; init; } = 0.95;
+
+    /// <summary>For near duplicates: also match each image against the horizontal mirror of the others (pHash and dHash only).</summary>
+    public bool Mirror { get; init; } = true;
+
+    /// <summary>
+    /// For near duplicates: most candidate pairs examined per image (bounds the search on sets of look-alike images;
+    /// reaching it is reported as DG2070).
+    /// </summary>
+    public int MaxCandidates { get; init; } = 64;
+
     /// <summary>Position in the rule file, when configured there.</summary>
     public SourceSpan? Location { get; init; }
 }

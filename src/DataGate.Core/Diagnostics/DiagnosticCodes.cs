@@ -80,6 +80,12 @@ public static class DiagnosticCodes
     /// <summary><c>datagate init</c> found no image it could measure, so it cannot propose rules.</summary>
     public static readonly DiagnosticDescriptor InitNoImages = new("DG1032", "No measurable images to propose rules from", Severity.Error, DiagnosticCategory.Configuration);
 
+    /// <summary>A near-duplicate confirmation option that the chosen <c>confirm</c> check does not use.</summary>
+    public static readonly DiagnosticDescriptor ConfirmOptionUnused = new("DG1033", "Confirmation option does not apply", Severity.Error, DiagnosticCategory.Configuration);
+
+    /// <summary><c>mirror: true</c> with a hash whose mirrored form is not kept (ahash, whash).</summary>
+    public static readonly DiagnosticDescriptor MirrorUnavailable = new("DG1034", "Mirror matching unavailable for this hash", Severity.Error, DiagnosticCategory.Configuration);
+
     // DG2xxx — data rules and findings about the dataset.
 
     /// <summary>A quality rule failed (its action is fail, or fewer than <c>mostly</c> of the images pass).</summary>
@@ -135,6 +141,15 @@ public static class DiagnosticCodes
 
     /// <summary>A balance rule failed.</summary>
     public static readonly DiagnosticDescriptor BalanceRuleFailed = new("DG2040", "Balance rule failed", Severity.Error, DiagnosticCategory.Data);
+
+    /// <summary>Some images had more near-duplicate candidates than <c>max_candidates</c>; their groups may be incomplete.</summary>
+    public static readonly DiagnosticDescriptor NearCandidateCap = new("DG2070", "Near-duplicate candidate limit reached", Severity.Warning, DiagnosticCategory.Data);
+
+    /// <summary>Candidate pairs within the hash radius that the confirmation check rejected.</summary>
+    public static readonly DiagnosticDescriptor NearUnconfirmed = new("DG2071", "Near-duplicate candidates not confirmed", Severity.Info, DiagnosticCategory.Data);
+
+    /// <summary>Images without the evidence confirmation needs (mirrored hashes, thumbnail): their candidates are not confirmed.</summary>
+    public static readonly DiagnosticDescriptor NearEvidenceMissing = new("DG2072", "Near-duplicate evidence missing", Severity.Warning, DiagnosticCategory.Data);
 
     /// <summary>A parity rule failed (a metric separates groups).</summary>
     public static readonly DiagnosticDescriptor ParityRuleFailed = new("DG2050", "Quality parity rule failed", Severity.Error, DiagnosticCategory.Data);

@@ -4,8 +4,8 @@ using DataGate.Core.Config;
 namespace DataGate.Core.Duplicates;
 
 /// <summary>
-/// Finds exact duplicates (equal <c>pixel_hash</c>) and near duplicates (perceptual hash within the radius, through
-/// <see cref="NearDuplicateIndex"/>), chooses the member to keep and finds label conflicts. Each image's group id
+/// Finds exact duplicates (equal <c>pixel_hash</c>) and near duplicates (perceptual hash or its mirror within the
+/// radius and confirmed by a second check, through <see cref="NearDuplicateSearch"/>), chooses the member to keep and finds label conflicts. Each image's group id
 /// (the <c>duplicate_group</c> column) is in <see cref="DuplicateReport.GroupOfImage"/>; the records are not written.
 /// </summary>
 internal static class DuplicateFinder
@@ -34,13 +34,32 @@ internal static class DuplicateFinder
             }
         }
 
-        IReadOnlyList<NearDuplicatePair> nearPairs = [];
+        NearDuplicateSearch.Result? search = null;
         var near = settings.Near;
         if (near is not null && items.Count > 1)
         {
-            var hashes = items.Select(r => r.HashBits.GetValueOrDefault(near.Hash)).ToArray();
-            nearPairs = new NearDuplicateIndex(hashes).FindPairs(near.MaxDistance, maxDegreeOfParallelism, cancellationToken);
-            links.AddRange(nearPairs);
+            search = NearDuplicateSearch.Find(items, near, maxDegreeOfParallelism, cancellationToken);
+        }
+
+        // The links that first join two components (exact links first, then near links closest first) are the
+        // evidence a group reports; the components are the same as with every link.
+        var joined = new List<int>();
+        if (search is not null)
+        {
+            var parent = Enumerable.Range(0, items.Count).ToArray();
+            foreach (var l in links)
+            {
+                Union(parent, l.First, l.Second);
+            }
+
+            for (int k = 0; k < search.Links.Count; k++)
+            {
+                if (Union(parent, search.Links[k].First, search.Links[k].Second))
+                {
+                    joined.Add(k);
+                    links.Add(search.Links[k]);
+                }
+            }
         }
 
         var combined = DuplicateClusters.FromPairs(items.Count, links);
@@ -66,10 +85,25 @@ internal static class DuplicateFinder
         {
             int nearCount = 0;
             var maxDistance = new int[combined.Groups.Count];
-            foreach (var p in nearPairs)
+            var evidence = new List<DuplicatePair>?[combined.Groups.Count];
+            foreach (var p in search?.Links ?? [])
             {
                 int g = combined.GroupIds[p.First];
                 maxDistance[g] = Math.Max(maxDistance[g], p.Distance);
+            }
+
+            foreach (int k in joined)
+            {
+                var p = search!.Links[k];
+                var e = search.Evidence[k];
+                int g = combined.GroupIds[p.First];
+                (evidence[g] ??= []).Add(new DuplicatePair(
+                    items[p.First].Path,
+                    items[p.Second].Path,
+                    p.Distance,
+                    e.DHashDistance >= 0 ? e.DHashDistance : null,
+                    double.IsNaN(e.Correlation) ? null : Math.Round(e.Correlation, 4),
+                    e.Mirrored));
             }
 
             for (int g = 0; g < combined.Groups.Count; g++)
@@ -87,6 +121,7 @@ internal static class DuplicateFinder
                     Members = members.Select(r => r.Path).ToList(),
                     Kept = KeepChooser.Choose(members, near.Keep).Path,
                     MaxDistance = maxDistance[g],
+                    Pairs = evidence[g] ?? [],
                     ConflictingLabels = Conflicts(members, labelFields),
                 });
             }
@@ -104,7 +139,41 @@ internal static class DuplicateFinder
             }
         }
 
-        return new DuplicateReport(groups, groupOfImage, near?.Hash, near?.MaxDistance ?? 0);
+        return new DuplicateReport(groups, groupOfImage, near?.Hash, near?.MaxDistance ?? 0)
+        {
+            NearConfirm = near?.Confirm ?? NearConfirm.Off,
+            NearConfirmMaxDistance = near?.ConfirmMaxDistance ?? 0,
+            NearConfirmMinCorrelation = near?.ConfirmMinCorrelation ?? 0,
+            NearMirror = near is not null && near.Mirror,
+            NearCandidatePairs = search?.Candidates ?? 0,
+            NearUnconfirmedPairs = search?.Unconfirmed ?? 0,
+            NearCappedImages = search?.Capped.Select(i => items[i].Path).Order(StringComparer.Ordinal).ToList() ?? [],
+            NearMissingEvidence = search?.MissingEvidence.Select(i => items[i].Path).ToList() ?? [],
+        };
+    }
+
+    private static bool Union(int[] parent, int a, int b)
+    {
+        a = Root(parent, a);
+        b = Root(parent, b);
+        if (a == b)
+        {
+            return false;
+        }
+
+        parent[Math.Max(a, b)] = Math.Min(a, b);
+        return true;
+    }
+
+    private static int Root(int[] parent, int x)
+    {
+        while (parent[x] != x)
+        {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+
+        return x;
     }
 
     private static Dictionary<string, IReadOnlyDictionary<string, string>> Conflicts(List<ImageRecord> members, IReadOnlyList<string>? fields)

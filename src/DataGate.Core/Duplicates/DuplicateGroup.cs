@@ -18,8 +18,14 @@ public sealed class DuplicateGroup
     /// <summary>For exact groups: true when every member has the same file bytes.</summary>
     public bool ByteIdentical { get; init; }
 
-    /// <summary>For near groups: the largest Hamming distance of a found pair inside the group.</summary>
+    /// <summary>For near groups: the largest hash distance of a confirmed pair inside the group.</summary>
     public int MaxDistance { get; init; }
+
+    /// <summary>
+    /// For near groups: the links that joined the members (n − 1 for n members whose pixels all differ; fewer when exact
+    /// copies joined some), closest first, each with its evidence.
+    /// </summary>
+    public IReadOnlyList<DuplicatePair> Pairs { get; init; } = [];
 
     /// <summary>Label fields on which members disagree, with each member's value (absent members have no value).</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ConflictingLabels { get; init; } =

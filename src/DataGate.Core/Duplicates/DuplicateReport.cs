@@ -1,3 +1,5 @@
+using DataGate.Core.Config;
+
 namespace DataGate.Core.Duplicates;
 
 /// <summary>Every duplicate group of a run and each image's combined group id.</summary>
@@ -11,6 +13,30 @@ public sealed record DuplicateReport(
     string? NearHash,
     int NearRadius)
 {
+    /// <summary>The confirmation check near candidates passed (<see cref="NearConfirm.Off"/> when near search was off).</summary>
+    public NearConfirm NearConfirm { get; init; }
+
+    /// <summary>The dHash bound of the confirmation.</summary>
+    public int NearConfirmMaxDistance { get; init; }
+
+    /// <summary>The thumbnail-correlation bound of the confirmation.</summary>
+    public double NearConfirmMinCorrelation { get; init; }
+
+    /// <summary>True when images were also matched against the mirror of the others.</summary>
+    public bool NearMirror { get; init; }
+
+    /// <summary>Candidate pairs within the hash radius (direct and mirrored).</summary>
+    public int NearCandidatePairs { get; init; }
+
+    /// <summary>Candidate pairs the confirmation rejected.</summary>
+    public int NearUnconfirmedPairs { get; init; }
+
+    /// <summary>Images whose candidate search stopped at <see cref="DuplicatePolicy.MaxCandidates"/>.</summary>
+    public IReadOnlyList<string> NearCappedImages { get; init; } = [];
+
+    /// <summary>Images without the hashes or thumbnail that confirmation or mirror matching needs.</summary>
+    public IReadOnlyList<string> NearMissingEvidence { get; init; } = [];
+
     /// <summary>An empty report.</summary>
     public static DuplicateReport Empty { get; } = new([], new Dictionary<string, string>(StringComparer.Ordinal), null, 0);
 }

@@ -19,4 +19,14 @@ internal sealed record ImageHashes(
     ulong AHash64,
     ulong PHash64,
     ulong DHash64,
-    ulong WHash64);
+    ulong WHash64)
+{
+    /// <summary>pHash of the horizontally mirrored image.</summary>
+    public ulong PHashMirror64 { get; init; }
+
+    /// <summary>dHash of the horizontally mirrored image.</summary>
+    public ulong DHashMirror64 { get; init; }
+
+    /// <summary>phash's 32×32 LANCZOS gray thumbnail, row-major (confirmation's correlation input).</summary>
+    public byte[] Thumbnail { get; init; } = [];
+}

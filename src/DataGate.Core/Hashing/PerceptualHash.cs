@@ -55,19 +55,52 @@ internal static class PerceptualHash
         return HashFormat.ToHex(ColorBits(image, binBits));
     }
 
-    /// <summary>All five hashes at their defaults (size 8, binbits 3), sharing one Pillow-gray buffer.</summary>
+    /// <summary>Side of the grayscale thumbnail kept for near-duplicate confirmation (phash's own resize).</summary>
+    public const int ThumbnailSide = 32;
+
+    /// <summary>
+    /// All five hashes at their defaults (size 8, binbits 3), sharing one Pillow-gray buffer; also the pHash and dHash
+    /// of the horizontally mirrored image and phash's 32×32 LANCZOS gray thumbnail. The mirrored hashes are derived
+    /// from the hashes' own resized grids, mirrored (Pillow gray is per pixel, so gray and mirror commute): the DCT
+    /// and the difference run again on the mirrored 32×32 and 9×8 grids, so they equal imagehash's hash of the
+    /// mirrored image whenever the LANCZOS resize commutes with the mirror (up to rounding of a level otherwise).
+    /// </summary>
     /// <param name="image">Decoded image.</param>
     public static ImageHashes Compute(RgbImage image)
     {
         using var gray = Gray(image);
         var a = AverageBits(gray, image, 8);
-        var p = DctBits(gray, image, 8);
-        var d = DifferenceBits(gray, image, 8);
+        var thumbnail = PillowResize.Lanczos(gray, ThumbnailSide, ThumbnailSide);
+        var p = AboveMedian(Dct.LowFrequency2D(thumbnail, ThumbnailSide, 8));
+        var pm = AboveMedian(Dct.LowFrequency2D(Mirror(thumbnail, ThumbnailSide, ThumbnailSide), ThumbnailSide, 8));
+        var grid = PillowResize.Lanczos(gray, 9, 8);
+        var d = DifferenceBits(grid, 8);
+        var dm = DifferenceBits(Mirror(grid, 9, 8), 8);
         var w = WaveletBits(gray, image, 8);
         var c = ColorBits(image, 3);
         return new ImageHashes(
             HashFormat.ToHex(a), HashFormat.ToHex(p), HashFormat.ToHex(d), HashFormat.ToHex(w), HashFormat.ToHex(c),
-            HashFormat.ToUInt64(a), HashFormat.ToUInt64(p), HashFormat.ToUInt64(d), HashFormat.ToUInt64(w));
+            HashFormat.ToUInt64(a), HashFormat.ToUInt64(p), HashFormat.ToUInt64(d), HashFormat.ToUInt64(w))
+        {
+            PHashMirror64 = HashFormat.ToUInt64(pm),
+            DHashMirror64 = HashFormat.ToUInt64(dm),
+            Thumbnail = thumbnail,
+        };
+    }
+
+    /// <summary>A row-major grid mirrored left to right (a new array).</summary>
+    internal static byte[] Mirror(ReadOnlySpan<byte> grid, int width, int height)
+    {
+        var result = new byte[width * height];
+        for (int y = 0; y < height; y++)
+        {
+            var row = grid.Slice(y * width, width);
+            var dst = result.AsSpan(y * width, width);
+            row.CopyTo(dst);
+            dst.Reverse();
+        }
+
+        return result;
     }
 
     private static GrayPlane Gray(RgbImage image) => GrayPlane.FromRgb(image);
@@ -118,8 +151,13 @@ internal static class PerceptualHash
     internal static bool[] DifferenceBits(GrayPlane gray, RgbImage image, int hashSize)
     {
         CheckSize(hashSize);
+        return DifferenceBits(PillowResize.Lanczos(gray, hashSize + 1, hashSize), hashSize);
+    }
+
+    /// <summary>dhash bits of a (size+1)×size grid: bit = right neighbour &gt; left.</summary>
+    internal static bool[] DifferenceBits(ReadOnlySpan<byte> px, int hashSize)
+    {
         int w = hashSize + 1;
-        var px = PillowResize.Lanczos(gray, w, hashSize);
         var bits = new bool[hashSize * hashSize];
         for (int y = 0; y < hashSize; y++)
         {

@@ -21,6 +21,13 @@ internal sealed class DuplicatesSection : ReportSection
         writer.WriteStartObject();
         writer.WriteString("near_hash", _report.NearHash);
         writer.WriteNumber("near_max_distance", _report.NearRadius);
+        writer.WriteString("near_confirm", _report.NearHash is null ? null : ConfirmName(_report.NearConfirm));
+        writer.WriteNumber("near_confirm_max_distance", _report.NearConfirmMaxDistance);
+        writer.WriteNumber("near_confirm_min_correlation", _report.NearConfirmMinCorrelation);
+        writer.WriteBoolean("near_mirror", _report.NearMirror);
+        writer.WriteNumber("near_candidate_pairs", _report.NearCandidatePairs);
+        writer.WriteNumber("near_unconfirmed_pairs", _report.NearUnconfirmedPairs);
+        writer.WriteNumber("near_capped_images", _report.NearCappedImages.Count);
         writer.WriteStartArray("groups");
         foreach (var g in _report.Groups)
         {
@@ -35,6 +42,20 @@ internal sealed class DuplicatesSection : ReportSection
             else
             {
                 writer.WriteNumber("max_distance", g.MaxDistance);
+                writer.WriteStartArray("pairs");
+                foreach (var p in g.Pairs)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("first", p.First);
+                    writer.WriteString("second", p.Second);
+                    writer.WriteNumber("distance", p.Distance);
+                    WriteNullable(writer, "dhash_distance", p.DHashDistance);
+                    WriteNullable(writer, "correlation", p.Correlation);
+                    writer.WriteBoolean("mirrored", p.Mirrored);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
             }
 
             writer.WriteStartArray("members");
@@ -71,6 +92,49 @@ internal sealed class DuplicatesSection : ReportSection
         writer.WriteEndObject();
     }
 
+    /// <summary>The <c>confirm</c> value as written in datagate.yml.</summary>
+    internal static string ConfirmName(Config.NearConfirm confirm) => confirm switch
+    {
+        Config.NearConfirm.Off => "off",
+        Config.NearConfirm.DHash => "dhash",
+        Config.NearConfirm.Correlation => "correlation",
+        _ => "both",
+    };
+
+    /// <summary>One pair's evidence in words, e.g. "phash 2, dhash 3, r 0.998, mirrored".</summary>
+    internal static string EvidenceText(string? hash, DuplicatePair p)
+    {
+        var parts = new List<string> { $"{hash} {p.Distance}" };
+        if (p.DHashDistance is { } d)
+        {
+            parts.Add($"dhash {d}");
+        }
+
+        if (p.Correlation is { } r)
+        {
+            parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"r {r:0.000}"));
+        }
+
+        if (p.Mirrored)
+        {
+            parts.Add("mirrored");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            writer.WriteNumber(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
     /// <inheritdoc />
     public override void WriteMarkdown(TextWriter writer)
     {
@@ -83,13 +147,20 @@ internal sealed class DuplicatesSection : ReportSection
             return;
         }
 
-        writer.WriteLine("| group | kind | members | kept | conflicting labels |");
-        writer.WriteLine("|---|---|---:|---|---|");
+        if (_report.NearHash is not null)
+        {
+            writer.WriteLine($"Near duplicates: {_report.NearHash} distance ≤ {_report.NearRadius}{(_report.NearMirror ? " (also against mirrored images)" : string.Empty)}, confirmed by {Rules.DuplicateEvaluator.ConfirmText(_report)}; {_report.NearCandidatePairs} candidate pair(s), {_report.NearUnconfirmedPairs} not confirmed.");
+            writer.WriteLine();
+        }
+
+        writer.WriteLine("| group | kind | members | kept | evidence | conflicting labels |");
+        writer.WriteLine("|---|---|---:|---|---|---|");
         foreach (var g in _report.Groups)
         {
             string kind = g.Kind == DuplicateKind.Exact ? (g.ByteIdentical ? "exact (bytes)" : "exact (pixels)") : $"near (≤ {g.MaxDistance})";
             string conflicts = string.Join("; ", g.ConflictingLabels.Select(kv => $"{kv.Key}: " + string.Join(" / ", kv.Value.Values.Distinct(StringComparer.Ordinal))));
-            writer.WriteLine($"| {g.Id} | {kind} | {string.Join("<br>", g.Members.Select(m => $"`{m}`"))} | `{g.Kept}` | {conflicts} |");
+            string evidence = string.Join("<br>", g.Pairs.Select(p => $"`{p.First}` ~ `{p.Second}`: {EvidenceText(_report.NearHash, p)}"));
+            writer.WriteLine($"| {g.Id} | {kind} | {string.Join("<br>", g.Members.Select(m => $"`{m}`"))} | `{g.Kept}` | {evidence} | {conflicts} |");
         }
     }
 }

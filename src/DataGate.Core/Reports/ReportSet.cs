@@ -107,4 +107,24 @@ public static class ReportSet
             return (null, DiagnosticCodes.WriteFailed.Create($"cannot write '{path}': {ex.Message}"));
         }
     }
+
+    /// <summary>
+    /// Writes the duplicate groups as CSV (columns: group, kind, path, kept, linked_to, distance, dhash_distance,
+    /// correlation, mirrored; one row per member): the dedup-only output of <c>datagate duplicates</c>.
+    /// </summary>
+    /// <param name="path">File to write (replaced atomically).</param>
+    /// <param name="duplicates">The groups, e.g. <see cref="Rules.FittedGate.Duplicates"/>.</param>
+    public static (ReportFile? Written, Diagnostic? Error) WriteDuplicates(string path, Duplicates.DuplicateReport duplicates)
+    {
+        ArgumentNullException.ThrowIfNull(duplicates);
+        try
+        {
+            AtomicFile.WriteText(path, w => DuplicatesCsvWriter.Write(w, duplicates));
+            return (new ReportFile(path, ReportFileKind.Other), null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, DiagnosticCodes.WriteFailed.Create($"cannot write '{path}': {ex.Message}"));
+        }
+    }
 }

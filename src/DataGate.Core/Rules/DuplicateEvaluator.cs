@@ -32,7 +32,7 @@ internal static class DuplicateEvaluator
             {
                 foreach (var m in g.Members.Where(m => m != g.Kept))
                 {
-                    string how = kind == DuplicateKind.Exact ? (g.ByteIdentical ? "same bytes as" : "same pixels as") : $"{report.NearHash} distance ≤ {g.MaxDistance} to";
+                    string how = kind == DuplicateKind.Exact ? (g.ByteIdentical ? "same bytes as" : "same pixels as") : $"{report.NearHash} distance ≤ {g.MaxDistance}{(g.Pairs.Any(p => p.Mirrored && (p.First == m || p.Second == m)) ? " (mirrored)" : string.Empty)} to";
                     copies.Add(new ImageValue(m, kind == DuplicateKind.Exact ? 0 : g.MaxDistance, $"{how} '{g.Kept}' (kept), group {g.Id}"));
                     if (policy.Action == RuleAction.Exclude)
                     {
@@ -44,7 +44,7 @@ internal static class DuplicateEvaluator
             var code = kind == DuplicateKind.Exact ? DiagnosticCodes.ExactDuplicate : DiagnosticCodes.NearDuplicate;
             var severity = policy.Action == RuleAction.Fail ? Severity.Error : Severity.Warning;
             string verb = policy.Action == RuleAction.Exclude ? "excluded" : "found";
-            string what = kind == DuplicateKind.Exact ? "exact-duplicate" : $"near-duplicate ({report.NearHash} distance ≤ {report.NearRadius})";
+            string what = kind == DuplicateKind.Exact ? "exact-duplicate" : $"near-duplicate ({report.NearHash} distance ≤ {report.NearRadius}{(report.NearMirror ? ", mirror-aware" : string.Empty)}, {ConfirmText(report)})";
             findings.Add(new Finding
             {
                 Diagnostic = code.Create(severity, $"{groups.Count} {what} group(s): {copies.Count} cop{(copies.Count == 1 ? "y" : "ies")} {verb}; the kept member of each is named", policy.Location, ruleId: ruleId),
@@ -52,6 +52,11 @@ internal static class DuplicateEvaluator
                 Observed = copies.Count,
                 Images = copies,
             });
+        }
+
+        if (settings.Near is { } near)
+        {
+            findings.AddRange(SearchFindings(near, report));
         }
 
         if (settings.LabelConflicts is { } conflictAction)
@@ -72,4 +77,57 @@ internal static class DuplicateEvaluator
 
         return (findings, exclusions);
     }
+
+    private static IEnumerable<Finding> SearchFindings(DuplicatePolicy near, DuplicateReport report)
+    {
+        if (report.NearCappedImages.Count > 0)
+        {
+            yield return new Finding
+            {
+                Diagnostic = DiagnosticCodes.NearCandidateCap.Create(
+                    $"{report.NearCappedImages.Count} image(s) had more than max_candidates = {near.MaxCandidates} near-duplicate candidates (a set of look-alike images); only the first were examined, so their groups may be incomplete: raise max_candidates or lower max_distance",
+                    near.Location,
+                    ruleId: NearRuleId),
+                RuleDescription = "The near-duplicate search examines at most max_candidates candidates per image.",
+                Observed = report.NearCappedImages.Count,
+                Images = report.NearCappedImages.Take(100).Select(p => new ImageValue(p, double.NaN, "candidate limit reached")).ToList(),
+            };
+        }
+
+        if (report.NearUnconfirmedPairs > 0)
+        {
+            yield return new Finding
+            {
+                Diagnostic = DiagnosticCodes.NearUnconfirmed.Create(
+                    $"{report.NearUnconfirmedPairs} of {report.NearCandidatePairs} candidate pair(s) within {report.NearHash} distance {report.NearRadius} were not confirmed ({ConfirmText(report)}) and do not count as near duplicates",
+                    near.Location,
+                    ruleId: NearRuleId),
+                RuleDescription = "A near-duplicate candidate counts only when the confirmation check agrees.",
+                Observed = report.NearUnconfirmedPairs,
+            };
+        }
+
+        if (report.NearMissingEvidence.Count > 0)
+        {
+            yield return new Finding
+            {
+                Diagnostic = DiagnosticCodes.NearEvidenceMissing.Create(
+                    $"{report.NearMissingEvidence.Count} image(s) lack the mirrored hashes or the thumbnail that near-duplicate confirmation or mirror matching needs (measured without the hashes family?); their candidates are not confirmed",
+                    near.Location,
+                    ruleId: NearRuleId),
+                RuleDescription = "Confirmation and mirror matching need the hashes family.",
+                Observed = report.NearMissingEvidence.Count,
+                Images = report.NearMissingEvidence.Take(100).Select(p => new ImageValue(p, double.NaN, "no confirmation evidence")).ToList(),
+            };
+        }
+    }
+
+    /// <summary>The confirmation rule in words, e.g. "dhash distance ≤ 10 and thumbnail correlation ≥ 0.95".</summary>
+    internal static string ConfirmText(DuplicateReport report) => report.NearConfirm switch
+    {
+        NearConfirm.Off => "confirmation off",
+        NearConfirm.DHash => $"dhash distance ≤ {report.NearConfirmMaxDistance}",
+        NearConfirm.Correlation => $"thumbnail correlation ≥ {report.NearConfirmMinCorrelation.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+        _ => $"dhash distance ≤ {report.NearConfirmMaxDistance} and thumbnail correlation ≥ {report.NearConfirmMinCorrelation.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+    };
 }

@@ -79,7 +79,7 @@ public sealed class DuplicatePolicyTests : IDisposable
     [Fact]
     public void Should_GroupNearCopiesWithinRadiusOnly_When_HashesDiffer()
     {
-        var config = Load("duplicates:\n  near: { hash: phash, max_distance: 4, action: warn }\n");
+        var config = Load("duplicates:\n  near: { hash: phash, max_distance: 4, action: warn, confirm: off, mirror: false }\n");
         var result = Evaluate(
             config,
             Image("a.jpg", "p1", "f1", 0b0000),
@@ -123,6 +123,13 @@ public sealed class DuplicatePolicyTests : IDisposable
     [InlineData("duplicates:\n  near: { max_distance: 40 }\n", "DG1008", 5, 25)]
     [InlineData("duplicates:\n  exact: { keep: newest }\n", "DG1008", 5, 18)]
     [InlineData("duplicates:\n  label_conflict: fail\n", "DG1003", 5, 3)]
+    [InlineData("duplicates:\n  near: { confirm: maybe }\n", "DG1008", 5, 20)]
+    [InlineData("duplicates:\n  near: { confirm: correlation, confirm_max_distance: 6 }\n", "DG1033", 5, 33)]
+    [InlineData("duplicates:\n  near: { confirm: dhash, confirm_min_correlation: 0.9 }\n", "DG1033", 5, 27)]
+    [InlineData("duplicates:\n  near: { hash: ahash, mirror: true }\n", "DG1034", 5, 32)]
+    [InlineData("duplicates:\n  near: { mirror: yes }\n", "DG1008", 5, 19)]
+    [InlineData("duplicates:\n  near: { max_candidates: 0 }\n", "DG1008", 5, 27)]
+    [InlineData("duplicates:\n  near: { confirm_min_correlation: 2 }\n", "DG1008", 5, 36)]
     public void Should_ReportPosition_When_DuplicatePolicyIsInvalid(string body, string code, int line, int column)
     {
         var result = ConfigLoader.Parse("version: 1\ndataset:\n  root: images\n" + body, "datagate.yml", _dir);

@@ -1,0 +1,13 @@
+namespace DataGate.Core.Duplicates;
+
+/// <summary>
+/// One link that joined a near-duplicate group, with the evidence that confirmed it. A group of n members lists the
+/// n − 1 links that first connected them (closest hash distance first).
+/// </summary>
+/// <param name="First">Path of one image (ordinal order: <paramref name="First"/> &lt; <paramref name="Second"/>).</param>
+/// <param name="Second">Path of the other image.</param>
+/// <param name="Distance">Hamming distance of the search hash (the group's hash, e.g. pHash).</param>
+/// <param name="DHashDistance">Hamming distance of the dHashes (mirrored dHash for a mirrored pair); null when not known.</param>
+/// <param name="Correlation">Pearson correlation of the 32×32 gray thumbnails (one mirrored for a mirrored pair); null when not known.</param>
+/// <param name="Mirrored">True when one image matches the horizontal mirror of the other.</param>
+public sealed record DuplicatePair(string First, string Second, int Distance, int? DHashDistance, double? Correlation, bool Mirrored);

@@ -1,0 +1,48 @@
+using System.Globalization;
+using DataGate.Core.Duplicates;
+
+namespace DataGate.Core.Reports;
+
+/// <summary>
+/// <c>duplicates.csv</c>: one row per member of every duplicate group — the group, its kind, whether the member is the
+/// one kept, and the evidence of the link that joined it to the group (for exact groups: the kept member, distance 0).
+/// </summary>
+internal static class DuplicatesCsvWriter
+{
+    /// <summary>The header row's columns.</summary>
+    public static readonly string[] Columns = ["group", "kind", "path", "kept", "linked_to", "distance", "dhash_distance", "correlation", "mirrored"];
+
+    public static void Write(TextWriter w, DuplicateReport report)
+    {
+        w.Write(string.Join(",", Columns));
+        w.Write('\n');
+        foreach (var g in report.Groups)
+        {
+            foreach (var m in g.Members)
+            {
+                string kind = g.Kind == DuplicateKind.Exact ? (g.ByteIdentical ? "exact_bytes" : "exact_pixels") : "near";
+                string linked = string.Empty;
+                string distance = string.Empty;
+                string dhash = string.Empty;
+                string correlation = string.Empty;
+                string mirrored = string.Empty;
+                if (g.Kind == DuplicateKind.Exact)
+                {
+                    linked = m == g.Kept ? string.Empty : g.Kept;
+                    distance = m == g.Kept ? string.Empty : "0";
+                }
+                else if ((g.Pairs.FirstOrDefault(p => p.Second == m) ?? g.Pairs.FirstOrDefault(p => p.First == m)) is { } pair)
+                {
+                    linked = pair.First == m ? pair.Second : pair.First;
+                    distance = pair.Distance.ToString(CultureInfo.InvariantCulture);
+                    dhash = pair.DHashDistance?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+                    correlation = pair.Correlation is { } r ? Csv.Number(r) : string.Empty;
+                    mirrored = pair.Mirrored ? "true" : "false";
+                }
+
+                w.Write(string.Join(",", Csv.Field(g.Id), kind, Csv.Field(m), m == g.Kept ? "true" : "false", Csv.Field(linked), distance, dhash, correlation, mirrored));
+                w.Write('\n');
+            }
+        }
+    }
+}
