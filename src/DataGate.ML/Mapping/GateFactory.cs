@@ -15,8 +15,10 @@ public sealed class GateFactory : CustomMappingFactory<GateInput, GateRow>
     public override Action<GateInput, GateRow> GetMapping()
         => static (src, dst) =>
         {
-            var (kept, reason) = GateSettings.Of(src.State).Judge(src.Record);
+            var settings = GateSettings.Of(src.State);
+            var (kept, reason) = settings.Judge(src.Record);
             dst.Kept = kept;
             dst.Reason = reason;
+            (dst.OddSizeScore, dst.IsOddSize) = settings.OddSize(src.Record);
         };
 }

@@ -14,4 +14,12 @@ public sealed class GateRow
     /// <summary>Rule ids that excluded the row, or the error code; empty when kept.</summary>
     [ColumnName(DataGateColumns.Reason)]
     public string Reason { get; set; } = string.Empty;
+
+    /// <summary>odd_size_score against the fitted band (replaces the NaN of ComputeImageMetrics: it is dataset-relative).</summary>
+    [ColumnName("odd_size_score")]
+    public float OddSizeScore { get; set; }
+
+    /// <summary>is_odd_size against the fitted band.</summary>
+    [ColumnName("is_odd_size")]
+    public float IsOddSize { get; set; }
 }

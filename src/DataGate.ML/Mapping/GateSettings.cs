@@ -81,6 +81,18 @@ internal sealed class GateSettings
         return (verdict.IsKept, ReasonOf(record, verdict));
     }
 
+    /// <summary>odd_size_score and is_odd_size of a row against the fitted band (NaN when unmeasured or no band).</summary>
+    public (float Score, float IsOdd) OddSize(ImageRecord? record)
+    {
+        if (record is not { IsAnalysed: true, Facts: { } facts } || Gate.Fences is not { } fences)
+        {
+            return (float.NaN, float.NaN);
+        }
+
+        double score = fences.Score(facts.Width, facts.Height);
+        return ((float)score, fences.IsOdd(score) ? 1f : 0f);
+    }
+
     public string Write()
     {
         var verdicts = new JsonObject();
