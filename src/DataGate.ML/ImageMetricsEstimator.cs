@@ -31,7 +31,7 @@ public sealed class ImageMetricsEstimator : IEstimator<ImageMetricsTransformer>
     {
         ArgumentNullException.ThrowIfNull(input);
         var kind = Check(input.Schema);
-        return new ImageMetricsTransformer(Chain(kind).Fit(input), _inputColumnName, _nameColumnName, kind);
+        return new ImageMetricsTransformer(Chain(kind, input.Schema[_inputColumnName].Type).Fit(input), _inputColumnName, _nameColumnName, kind);
     }
 
     /// <summary>The input schema plus the metric columns; throws when the input column is missing or of the wrong type.</summary>
@@ -41,10 +41,19 @@ public sealed class ImageMetricsEstimator : IEstimator<ImageMetricsTransformer>
         var (type, actual) = ColumnCheck.Find(inputSchema, _inputColumnName);
         var kind = KindOf(type) ?? throw ColumnCheck.Mismatch(_inputColumnName, Expected, actual);
         CheckName(ColumnCheck.Find(inputSchema, _nameColumnName ?? string.Empty), kind);
-        return Chain(kind).GetOutputSchema(inputSchema);
+        return Chain(kind, type!).GetOutputSchema(inputSchema);
     }
 
     private const string Expected = "String (an image path) or Image (MLImage from LoadImages)";
+
+    // ML.NET's custom mapping compares an input column's type by reference; LoadImages makes a new image type per
+    // transform, so the mapping is told the very instance of the input column.
+    private static SchemaDefinition ImageInputDefinition(DataViewType imageType)
+    {
+        var definition = SchemaDefinition.Create(typeof(ImageInput), SchemaDefinition.Direction.Read);
+        definition[DataGateColumns.Image].ColumnType = imageType;
+        return definition;
+    }
 
     internal static ImageInputKind? KindOf(DataViewType? type) => type switch
     {
@@ -69,7 +78,7 @@ public sealed class ImageMetricsEstimator : IEstimator<ImageMetricsTransformer>
         }
     }
 
-    private EstimatorChain<ITransformer> Chain(ImageInputKind kind)
+    private EstimatorChain<ITransformer> Chain(ImageInputKind kind, DataViewType inputType)
     {
         var chain = StateCarrier.Carry(_catalog, DataGateColumns.MetricsState, _settings.Write());
         if (kind == ImageInputKind.Path)
@@ -83,7 +92,7 @@ public sealed class ImageMetricsEstimator : IEstimator<ImageMetricsTransformer>
         return chain
             .Append<ITransformer>(_catalog.CopyColumns(DataGateColumns.Image, _inputColumnName))
             .Append<ITransformer>(_catalog.CopyColumns(DataGateColumns.ImageName, _nameColumnName ?? DataGateColumns.StateKey))
-            .Append<ITransformer>(_catalog.CustomMapping(new ImageMetricsFactory().GetMapping(), ImageMetricsFactory.Contract))
+            .Append<ITransformer>(_catalog.CustomMapping(new ImageMetricsFactory().GetMapping(), ImageMetricsFactory.Contract, ImageInputDefinition(inputType)))
             .Append<ITransformer>(_catalog.DropColumns(DataGateColumns.StateKey, DataGateColumns.MetricsState, DataGateColumns.Image, DataGateColumns.ImageName));
     }
 }

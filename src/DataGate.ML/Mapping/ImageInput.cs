@@ -9,6 +9,7 @@ public sealed class ImageInput
 {
     /// <summary>The decoded image (LoadImages).</summary>
     [ColumnName(DataGateColumns.Image)]
+    [AnySizeImageType]
     public MLImage? Image { get; set; }
 
     /// <summary>The image's name (e.g. its path), or the state key when the pipeline gave no name column.</summary>
