@@ -86,6 +86,15 @@ public static class DiagnosticCodes
     /// <summary><c>mirror: true</c> with a hash whose mirrored form is not kept (ahash, whash).</summary>
     public static readonly DiagnosticDescriptor MirrorUnavailable = new("DG1034", "Mirror matching unavailable for this hash", Severity.Error, DiagnosticCategory.Configuration);
 
+    /// <summary>ML.NET: an input column of the DataGate transforms is missing or has the wrong type.</summary>
+    public static readonly DiagnosticDescriptor MlColumnMismatch = new("DG1036", "ML.NET input column missing or of the wrong type", Severity.Error, DiagnosticCategory.Configuration);
+
+    /// <summary>ML.NET: the rules need a metric the metrics column does not compute.</summary>
+    public static readonly DiagnosticDescriptor MlMetricNotComputed = new("DG1037", "ML.NET metric needed by the rules is not computed", Severity.Error, DiagnosticCategory.Configuration);
+
+    /// <summary>ML.NET: a saved DataGate model state is of an unknown version or malformed.</summary>
+    public static readonly DiagnosticDescriptor MlModelStateUnreadable = new("DG1038", "ML.NET saved DataGate state unreadable", Severity.Error, DiagnosticCategory.Configuration);
+
     // DG2xxx — data rules and findings about the dataset.
 
     /// <summary>A quality rule failed (its action is fail, or fewer than <c>mostly</c> of the images pass).</summary>
@@ -200,6 +209,12 @@ public static class DiagnosticCodes
 
     /// <summary>summary.md could not be appended to the GitHub Actions job summary (<c>$GITHUB_STEP_SUMMARY</c>).</summary>
     public static readonly DiagnosticDescriptor StepSummaryFailed = new("DG3021", "GitHub step summary could not be written", Severity.Warning, DiagnosticCategory.Output);
+
+    /// <summary>ML.NET: a row has no image (empty path or missing image value).</summary>
+    public static readonly DiagnosticDescriptor MlNoImage = new("DG3022", "ML.NET row has no image", Severity.Warning, DiagnosticCategory.Input);
+
+    /// <summary>ML.NET: an MLImage has a pixel format DataGate cannot read.</summary>
+    public static readonly DiagnosticDescriptor MlUnsupportedPixelFormat = new("DG3023", "ML.NET image pixel format not supported", Severity.Warning, DiagnosticCategory.Input);
 
     // DG9xxx — internal.
 

@@ -103,6 +103,39 @@ internal static class LabelResolver
         }
     }
 
+    /// <summary>
+    /// Returns copies of the records with labels a host read itself (e.g. ML.NET columns), checked against the declared
+    /// fields and binned like labels from the configured source.
+    /// </summary>
+    /// <param name="config">The configuration (its fields).</param>
+    /// <param name="input">The records, in order.</param>
+    /// <param name="labels">Per record (same order): field name → raw value; absent fields are missing.</param>
+    /// <returns>The labelled records (same order) and the findings (DG2011, DG2012).</returns>
+    public static (IReadOnlyList<ImageRecord> Records, List<Diagnostic> Diagnostics) ResolveGiven(GateConfig config, IReadOnlyList<ImageRecord> input, IReadOnlyList<IReadOnlyDictionary<string, string>> labels)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (labels.Count != input.Count)
+        {
+            throw new ArgumentException($"{labels.Count} label rows for {input.Count} records", nameof(labels));
+        }
+
+        var records = input.Select(r => r.Copy()).ToList();
+        for (int i = 0; i < records.Count; i++)
+        {
+            records[i].LabelSlots.Clear();
+            foreach (var (field, value) in labels[i])
+            {
+                records[i].LabelSlots[field] = value;
+            }
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        CheckTypesAndBin(config, records, diagnostics);
+        return (records, diagnostics);
+    }
+
     private static void CheckTypesAndBin(GateConfig config, IReadOnlyList<ImageRecord> records, List<Diagnostic> diagnostics)
     {
         foreach (var field in config.Fields)

@@ -50,6 +50,9 @@ internal sealed class OddSizeFences
     }
 
     /// <summary>The score 0 … 1 of one image (1 = typical size).</summary>
+    /// <summary>Rebuilds fitted fences from their three numbers (a saved <see cref="Rules.FittedGateState"/>).</summary>
+    public static OddSizeFences Restore(double mid, double norm, double threshold) => new(mid, norm, threshold);
+
     public double Score(int width, int height)
     {
         double d = Math.Abs(Size(width, height) - Mid) / Norm;

@@ -34,6 +34,17 @@ public sealed class FittedGate
         ParityResults = parity;
     }
 
+    /// <summary>The odd-size band fitted (null when no fitted row had a size).</summary>
+    internal OddSizeFences? Fences => _fences;
+
+    /// <summary>
+    /// A gate restored from saved state (<see cref="FittedGateState"/>): the rule set, resolved bounds and odd-size band.
+    /// It has no fitted rows, verdicts, duplicate groups, balance or parity results: <see cref="Apply"/> judges rows
+    /// with the restored bounds and band, and finds duplicates among the rows it is given.
+    /// </summary>
+    internal static FittedGate Restore(RuleSet rules, IReadOnlyDictionary<string, (double Min, double Max)> bounds, OddSizeFences? fences)
+        => new(rules, [], fences, bounds, new RowEvaluation([], [], [], DuplicateReport.Empty, new GateCounts(0, 0, 0, 0)), [], []);
+
     /// <summary>The rule set fitted.</summary>
     public RuleSet Rules { get; }
 

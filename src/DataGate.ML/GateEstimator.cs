@@ -1,0 +1,238 @@
+using System.Globalization;
+using DataGate.Core.Analysis;
+using DataGate.Core.Config;
+using DataGate.Core.Diagnostics;
+using DataGate.Core.Labels;
+using DataGate.ML.Mapping;
+using GateSettings = DataGate.ML.Mapping.GateSettings;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace DataGate.ML;
+
+/// <summary>
+/// Gates rows with the rules of a <c>datagate.yml</c> (<c>Gate</c>). <see cref="Fit"/> reads every row once and fits
+/// the dataset-level state as <c>datagate check</c> does (<c>RuleSet.Fit</c>: percentile/IQR bounds, odd-size band,
+/// duplicate groups and keep policy, label conflicts, balance and parity over the kept rows); the transformer adds
+/// <see cref="DataGateColumns.Kept"/> and <see cref="DataGateColumns.Reason"/>. Reads <see cref="DataGateColumns.Record"/>
+/// (from <c>ComputeImageMetrics</c>) and, for each field the rules declare, a label column of the same name
+/// (case-insensitive) when the input has one; otherwise the rule file's own label source (file name or folder pattern).
+/// </summary>
+public sealed class GateEstimator : IEstimator<GateTransformer>
+{
+    private readonly TransformsCatalog _catalog;
+    private readonly DataGateRules _rules;
+
+    internal GateEstimator(TransformsCatalog catalog, DataGateRules rules)
+    {
+        _catalog = catalog;
+        _rules = rules;
+    }
+
+    /// <summary>Reads every row, fits the rules and returns the transformer.</summary>
+    /// <param name="input">Rows with <see cref="DataGateColumns.Record"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A column is missing or of the wrong type (DG1036), or a rule's metric was not computed (DG1037).</exception>
+    public GateTransformer Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var labelColumns = CheckSchema(input.Schema);
+        var (records, labels) = Read(input, labelColumns);
+        var config = _rules.RuleSet.Config;
+        CheckMetrics(records, nameof(input));
+
+        var (labelled, labelDiagnostics) = labelColumns.Count > 0
+            ? LabelResolver.ResolveGiven(config, records, labels)
+            : LabelResolver.Resolve(config, records);
+        var (derived, _) = DerivedFields.Derive(config, labelled);
+        var gate = _rules.RuleSet.Fit(derived);
+        var result = gate.Apply(derived, labelDiagnostics);
+
+        var verdicts = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < records.Count; i++)
+        {
+            verdicts.TryAdd(GateSettings.RowKey(records[i]), GateSettings.ReasonOf(records[i], result.Verdicts[i]));
+        }
+
+        var settings = new GateSettings(_rules, gate, verdicts);
+        var chain = Chain(settings.Write()).Fit(input);
+        return new GateTransformer(chain, gate, result);
+    }
+
+    /// <summary>The input schema plus the verdict columns; throws when a needed column is missing or of the wrong type.</summary>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        var (type, actual) = ColumnCheck.Find(inputSchema, DataGateColumns.Record);
+        if (type is not ImageRecordDataViewType)
+        {
+            throw ColumnCheck.Mismatch(DataGateColumns.Record, $"{ImageRecordDataViewType.Instance} (add ComputeImageMetrics before Gate)", actual);
+        }
+
+        foreach (var field in _rules.RuleSet.Config.Fields)
+        {
+            var column = inputSchema.FirstOrDefault(c => string.Equals(c.Name, field.Name, StringComparison.OrdinalIgnoreCase));
+            if (column.Name is not null && (column.Kind != SchemaShape.Column.VectorKind.Scalar || !IsLabelType(column.ItemType)))
+            {
+                throw ColumnCheck.Mismatch(column.Name, "a scalar String, number or Boolean (label field '" + field.Name + "')", $"{column.Kind} of {column.ItemType}", nameof(inputSchema));
+            }
+        }
+
+        return Chain(string.Empty).GetOutputSchema(inputSchema);
+    }
+
+    private EstimatorChain<ITransformer> Chain(string state)
+        => StateCarrier.Carry(_catalog, DataGateColumns.GateState, state)
+            .Append<ITransformer>(_catalog.CustomMapping(new GateFactory().GetMapping(), GateFactory.Contract))
+            .Append<ITransformer>(_catalog.DropColumns(DataGateColumns.StateKey, DataGateColumns.GateState));
+
+    private List<(string Field, DataViewSchema.Column Column)> CheckSchema(DataViewSchema schema)
+    {
+        var (type, actual) = ColumnCheck.Find(schema, DataGateColumns.Record);
+        if (type is not ImageRecordDataViewType)
+        {
+            throw ColumnCheck.Mismatch(DataGateColumns.Record, $"{ImageRecordDataViewType.Instance} (add ComputeImageMetrics before Gate)", actual);
+        }
+
+        var columns = new List<(string, DataViewSchema.Column)>();
+        foreach (var field in _rules.RuleSet.Config.Fields)
+        {
+            var column = schema.GetColumnOrNull(field.Name) ?? schema.Where(c => !c.IsHidden).Cast<DataViewSchema.Column?>()
+                .FirstOrDefault(c => string.Equals(c!.Value.Name, field.Name, StringComparison.OrdinalIgnoreCase));
+            if (column is not { } c)
+            {
+                continue;
+            }
+
+            if (!IsLabelType(c.Type))
+            {
+                throw ColumnCheck.Mismatch(c.Name, "a scalar String, number or Boolean (label field '" + field.Name + "')", c.Type.ToString() ?? string.Empty, "input");
+            }
+
+            columns.Add((field.Name, c));
+        }
+
+        return columns;
+    }
+
+    private static bool IsLabelType(DataViewType type)
+        => type is TextDataViewType or BooleanDataViewType
+            || type.RawType == typeof(float) || type.RawType == typeof(double) || type.RawType == typeof(int) || type.RawType == typeof(long)
+            || type.RawType == typeof(uint) || type.RawType == typeof(short) || type.RawType == typeof(byte);
+
+    private static (List<ImageRecord> Records, List<IReadOnlyDictionary<string, string>> Labels) Read(IDataView input, List<(string Field, DataViewSchema.Column Column)> labelColumns)
+    {
+        var recordColumn = input.Schema[DataGateColumns.Record];
+        using var cursor = input.GetRowCursor([recordColumn, .. labelColumns.Select(l => l.Column)]);
+        var recordGetter = cursor.GetGetter<ImageRecord>(recordColumn);
+        var labelGetters = labelColumns.Select(l => (l.Field, Get: LabelGetter(cursor, l.Column))).ToList();
+        var records = new List<ImageRecord>();
+        var labels = new List<IReadOnlyDictionary<string, string>>();
+        ImageRecord record = null!;
+        while (cursor.MoveNext())
+        {
+            recordGetter(ref record);
+            records.Add(record);
+            var row = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (field, get) in labelGetters)
+            {
+                if (get() is { } value)
+                {
+                    row[field] = value;
+                }
+            }
+
+            labels.Add(row);
+        }
+
+        return (records, labels);
+    }
+
+    /// <summary>A getter of a label column's value as text (invariant culture); null for a missing value (empty text, NaN).</summary>
+    private static Func<string?> LabelGetter(DataViewRowCursor cursor, DataViewSchema.Column column)
+    {
+        var raw = column.Type.RawType;
+        if (raw == typeof(ReadOnlyMemory<char>))
+        {
+            var g = cursor.GetGetter<ReadOnlyMemory<char>>(column);
+            return () =>
+            {
+                ReadOnlyMemory<char> v = default;
+                g(ref v);
+                var text = v.Span.Trim();
+                return text.IsEmpty ? null : text.ToString();
+            };
+        }
+
+        if (raw == typeof(bool))
+        {
+            var g = cursor.GetGetter<bool>(column);
+            return () =>
+            {
+                bool v = false;
+                g(ref v);
+                return v ? "1" : "0";
+            };
+        }
+
+        if (raw == typeof(float))
+        {
+            var g = cursor.GetGetter<float>(column);
+            return () =>
+            {
+                float v = 0;
+                g(ref v);
+                return float.IsNaN(v) ? null : Number(v);
+            };
+        }
+
+        if (raw == typeof(double))
+        {
+            var g = cursor.GetGetter<double>(column);
+            return () =>
+            {
+                double v = 0;
+                g(ref v);
+                return double.IsNaN(v) ? null : Number(v);
+            };
+        }
+
+        var convert = typeof(GateEstimator).GetMethod(nameof(IntegerGetter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.MakeGenericMethod(raw);
+        return (Func<string?>)convert.Invoke(null, [cursor, column])!;
+    }
+
+    private static Func<string?> IntegerGetter<T>(DataViewRowCursor cursor, DataViewSchema.Column column)
+        where T : struct, IFormattable
+    {
+        var g = cursor.GetGetter<T>(column);
+        return () =>
+        {
+            T v = default;
+            g(ref v);
+            return v.ToString(null, CultureInfo.InvariantCulture);
+        };
+    }
+
+    // Whole numbers as integers ("30", not "30.0"), so integer fields accept them; others round-trip.
+    private static string Number(double v) => v == Math.Floor(v) && Math.Abs(v) < 1e15 ? ((long)v).ToString(CultureInfo.InvariantCulture) : v.ToString("R", CultureInfo.InvariantCulture);
+
+    private void CheckMetrics(List<ImageRecord> records, string paramName)
+    {
+        var analysed = records.Where(r => r.IsAnalysed).ToList();
+        if (analysed.Count == 0)
+        {
+            return;
+        }
+
+        var config = _rules.RuleSet.Config;
+        foreach (var metric in config.Quality.Select(q => q.Metric).Concat(config.Parity.Select(p => p.Metric)).Distinct(StringComparer.Ordinal))
+        {
+            var definition = MetricCatalog.Find(metric);
+            if (definition is not null && definition.Family != MetricFamilies.Dataset && analysed.All(r => double.IsNaN(r[definition])))
+            {
+                throw new ArgumentOutOfRangeException(
+                    paramName,
+                    $"{DiagnosticCodes.MlMetricNotComputed.Code}: the rules read '{metric}' but column '{DataGateColumns.Record}' has no value of it in any row: compute it (ComputeImageMetrics(metrics: \"{metric}\"), or pass the rules to ComputeImageMetrics)");
+            }
+        }
+    }
+}
