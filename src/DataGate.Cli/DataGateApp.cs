@@ -27,6 +27,13 @@ public static class DataGateApp
             config.AddCommand<MetricsCommand>("metrics")
                 .WithDescription("Write every per-image metric of a folder to a CSV file (no rule file needed).")
                 .WithExample("metrics", "some/images", "--out", "metrics.csv");
+            config.AddCommand<PlanCommand>("plan")
+                .WithDescription("Sharded analysis, step 1: list the dataset's inputs once and split them into N shards (docs/scale-out.md).")
+                .WithExample("plan", "--config", "datagate.yml", "--shards", "256", "--out", "plan");
+            config.AddCommand<AnalyzeCommand>("analyze")
+                .WithDescription("Sharded analysis, step 2: measure one shard of a plan into a Parquet file; then check --from merges the shards.")
+                .WithExample("analyze", "--plan", "plan", "--shard", "17/256", "--out", "shards")
+                .WithExample("analyze", "--plan", "plan", "--shard", "auto/256", "--out", "shards");
             config.AddCommand<StatsCommand>("stats").WithDescription("Print distribution tables over the kept images: balance/parity results, summaries by group, cross-tabs, metric cues.");
             config.PropagateExceptions();
         });

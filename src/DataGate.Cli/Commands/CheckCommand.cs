@@ -17,7 +17,9 @@ public sealed class CheckCommand : Command<CheckSettings>
     public override int Execute(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var outcome = ProgressRunner.Run(_console, !settings.NoProgress, p => GateRunner.Run(settings.Config, new GateRunOptions { OutputDirectory = settings.Out, CacheDirectory = settings.Cache, Progress = p, DisplayBasePath = Directory.GetCurrentDirectory() }, cancellationToken));
+        var outcome = settings.From is { } from
+            ? GateRunner.RunFromShards(settings.Config, from, new GateRunOptions { OutputDirectory = settings.Out, DisplayBasePath = Directory.GetCurrentDirectory() }, cancellationToken)
+            : ProgressRunner.Run(_console, !settings.NoProgress, p => GateRunner.Run(settings.Config, new GateRunOptions { OutputDirectory = settings.Out, CacheDirectory = settings.Cache, Progress = p, DisplayBasePath = Directory.GetCurrentDirectory() }, cancellationToken));
         ResultRenderer.Render(_console, outcome, settings.Verbose);
         return outcome.ExitCode;
     }

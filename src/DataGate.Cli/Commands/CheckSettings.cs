@@ -24,6 +24,11 @@ public sealed class CheckSettings : CommandSettings
     [Description("Folder of the per-image analysis cache: unchanged images are not decoded again. Default: no cache.")]
     public string? Cache { get; init; }
 
+    /// <summary>Folder of shards written by <c>datagate analyze</c>: the reduce of a sharded analysis.</summary>
+    [CommandOption("--from <DIR>")]
+    [Description("Read the measurements from the shards in this folder (written by datagate analyze) instead of analysing the dataset.")]
+    public string? From { get; init; }
+
     /// <summary>List every finding.</summary>
     [CommandOption("-v|--verbose")]
     [Description("List every finding, including notes, and more images per finding.")]
@@ -37,5 +42,6 @@ public sealed class CheckSettings : CommandSettings
     /// <inheritdoc />
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(Config) ? ValidationResult.Error("--config needs a path") :
-        string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error("--out needs a folder") : ValidationResult.Success();
+        string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error("--out needs a folder") :
+        From is not null && Cache is not null ? ValidationResult.Error("--from and --cache cannot be combined: shards are already measured") : ValidationResult.Success();
 }
