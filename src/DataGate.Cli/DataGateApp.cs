@@ -62,6 +62,14 @@ public static class DataGateApp
             config.AddCommand<DuplicatesCommand>("duplicates")
                 .WithDescription("Find exact and near-duplicate groups in a folder; print them with their evidence and write them as CSV (no rule file needed).")
                 .WithExample("duplicates", "some/images", "--out", "duplicates.csv");
+
+            config.AddCommand<PlanCommand>("plan")
+                .WithDescription("Sharded analysis, step 1: list the dataset's inputs once and split them into N shards (docs/scale-out.md).")
+                .WithExample("plan", "--config", "datagate.yml", "--shards", "256", "--out", "plan");
+            config.AddCommand<AnalyzeCommand>("analyze")
+                .WithDescription("Sharded analysis, step 2: measure one shard of a plan into a Parquet file; then check --from merges the shards.")
+                .WithExample("analyze", "--plan", "plan", "--shard", "17/256", "--out", "shards")
+                .WithExample("analyze", "--plan", "plan", "--shard", "auto/256", "--out", "shards");
             config.AddCommand<StatsCommand>("stats").WithDescription("Print distribution tables over the kept images: balance/parity results, summaries by group, cross-tabs, metric cues.");
             config.AddCommand<InitCommand>("init")
                 .WithDescription("Write a starting datagate.yml for a dataset: label source, fields, quality thresholds from its own percentiles. Never overwrites without --force.")

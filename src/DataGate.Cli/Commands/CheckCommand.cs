@@ -1,5 +1,6 @@
 using DataGate.Cli.Rendering;
 using DataGate.Core;
+using DataGate.Core.Analysis;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -17,7 +18,7 @@ public sealed class CheckCommand : Command<CheckSettings>
     public override int Execute(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var outcome = ProgressRunner.Run(_console, !settings.NoProgress, p => GateRunner.Run(settings.Config, new GateRunOptions
+        GateRunOptions Options(IProgress<AnalysisProgress>? progress) => new()
         {
             OutputDirectory = settings.Out,
             CacheDirectory = settings.Cache,
@@ -25,8 +26,11 @@ public sealed class CheckCommand : Command<CheckSettings>
             HtmlReport = settings.HtmlOptions(),
             JUnitPath = settings.JUnit,
             SarifPath = settings.Sarif,
-            Progress = p,
-        }, cancellationToken));
+            Progress = progress,
+        };
+        var outcome = settings.From is { } from
+            ? GateRunner.RunFromShards(settings.Config, from, Options(null), cancellationToken)
+            : ProgressRunner.Run(_console, !settings.NoProgress, p => GateRunner.Run(settings.Config, Options(p), cancellationToken));
         ResultRenderer.Render(_console, outcome, settings.Verbose, GitHubActions.Detect(Environment.GetEnvironmentVariable));
         return outcome.ExitCode;
     }

@@ -24,6 +24,11 @@ public sealed class CheckSettings : CommandSettings
     [Description("Folder of the per-image analysis cache: unchanged images are not decoded again. Default: no cache.")]
     public string? Cache { get; init; }
 
+    /// <summary>Folder of shards written by <c>datagate analyze</c>: the reduce of a sharded analysis.</summary>
+    [CommandOption("--from <DIR>")]
+    [Description("Read the measurements from the shards in this folder (written by datagate analyze) instead of analysing the dataset.")]
+    public string? From { get; init; }
+
     /// <summary>List every finding.</summary>
     [CommandOption("-v|--verbose")]
     [Description("List every finding, including notes, and more images per finding.")]
@@ -72,6 +77,7 @@ public sealed class CheckSettings : CommandSettings
         JUnit is not null && string.IsNullOrWhiteSpace(JUnit) ? ValidationResult.Error("--junit needs a file path") :
         Sarif is not null && string.IsNullOrWhiteSpace(Sarif) ? ValidationResult.Error("--sarif needs a file path") :
         JUnit is not null && Sarif is not null && Path.GetFullPath(JUnit) == Path.GetFullPath(Sarif) ? ValidationResult.Error("--junit and --sarif name the same file") :
+        From is not null && Cache is not null ? ValidationResult.Error("--from and --cache cannot be combined: shards are already measured") :
         ValidationResult.Success();
 
     /// <summary>The report.html options these settings ask for, or null for none.</summary>

@@ -60,12 +60,37 @@ public static class DatasetAnalyzer
 
         var scan = DatasetScanner.Scan(config.Dataset, cancellationToken);
         var diagnostics = new List<Diagnostic>(scan.Diagnostics);
-        var files = scan.Files;
-        var records = new ImageRecord[files.Count];
+        var records = Measure(CreateMeasurer(config, selection), scan.Files, cache, progress, maxDegreeOfParallelism, cancellationToken);
+        if (cache is not null)
+        {
+            diagnostics.AddRange(cache.Save());
+        }
+
+        var all = new List<ImageRecord>(records);
+        foreach (var (path, reason) in scan.Refused)
+        {
+            all.Add(Refused(path, reason));
+        }
+
+        return Finish(config, all, diagnostics, displayBasePath);
+    }
+
+    /// <summary>The measurer every analysis of a configuration uses (one place, so a shard measures what a plain check measures).</summary>
+    internal static ImageMeasurer CreateMeasurer(GateConfig config, MetricSelection? selection = null)
+    {
         var limits = config.Limits;
         // Every default metric (metrics.csv has a column for each, and the cache keeps whole records), plus the opt-in
         // families the rules read or the host asked for.
-        var measurer = new ImageMeasurer(new DecodeOptions(limits.MaxPixels, limits.MaxDecodeMemoryMb << 20, limits.MaxFileMb << 20), config.BrisqueModel, selection ?? SelectionFor(config, null));
+        return new ImageMeasurer(new DecodeOptions(limits.MaxPixels, limits.MaxDecodeMemoryMb << 20, limits.MaxFileMb << 20), config.BrisqueModel, selection ?? SelectionFor(config, null));
+    }
+
+    /// <summary>The record of a file the scan refused to read (a link out of the root): its path and the reason.</summary>
+    internal static ImageRecord Refused(string path, Diagnostic reason) => new(path) { Error = reason };
+
+    /// <summary>Measures the files in parallel; the i-th record is the i-th file's.</summary>
+    internal static ImageRecord[] Measure(ImageMeasurer measurer, IReadOnlyList<ScannedFile> files, AnalysisCache? cache, IProgress<AnalysisProgress>? progress, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    {
+        var records = new ImageRecord[files.Count];
         int done = 0;
         int step = Math.Max(1, files.Count / 200);
         progress?.Report(new AnalysisProgress(0, files.Count));
@@ -86,21 +111,23 @@ public static class DatasetAnalyzer
                     progress?.Report(new AnalysisProgress(now, files.Count));
                 }
             });
+        return records;
+    }
 
-        if (cache is not null)
-        {
-            diagnostics.AddRange(cache.Save());
-        }
-
-        var all = new List<ImageRecord>(records);
-        foreach (var (path, reason) in scan.Refused)
-        {
-            all.Add(new ImageRecord(path) { Error = reason });
-        }
-
-        all.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        var measured = DatasetMetrics.Apply(all, DatasetMetrics.Fit(all));
-        var (labelled, labelDiagnostics) = LabelResolver.Resolve(config, measured, displayBasePath);
+    /// <summary>
+    /// The dataset-wide end of every analysis, whether the rows were measured here or loaded from shards: orders the
+    /// rows by key (ordinal path), fits and applies the dataset-relative metrics, attaches labels and derived fields.
+    /// </summary>
+    /// <param name="config">The configuration (labels, fields).</param>
+    /// <param name="measured">Measured rows in any order; the list is sorted in place.</param>
+    /// <param name="diagnostics">Diagnostics so far (scan, cache); label findings are appended.</param>
+    /// <param name="displayBasePath">Folder paths of label manifests are shown relative to; null shows them in full.</param>
+    internal static DatasetAnalysis Finish(GateConfig config, List<ImageRecord> measured, List<Diagnostic> diagnostics, string? displayBasePath)
+    {
+        measured.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var all = measured;
+        var measuredWithDataset = DatasetMetrics.Apply(all, DatasetMetrics.Fit(all));
+        var (labelled, labelDiagnostics) = LabelResolver.Resolve(config, measuredWithDataset, displayBasePath);
         diagnostics.AddRange(labelDiagnostics);
         var (derived, _) = DerivedFields.Derive(config, labelled);
         return new DatasetAnalysis(derived, diagnostics);

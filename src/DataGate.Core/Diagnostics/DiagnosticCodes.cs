@@ -95,6 +95,17 @@ public static class DiagnosticCodes
     /// <summary>ML.NET: a saved DataGate model state is of an unknown version or malformed.</summary>
     public static readonly DiagnosticDescriptor MlModelStateUnreadable = new("DG1038", "ML.NET saved DataGate state unreadable", Severity.Error, DiagnosticCategory.Configuration);
 
+    // DG1040–DG1045 — sharded analysis (plan, analyze).
+
+    /// <summary>A <c>--shard</c> or <c>--shards</c> value that is malformed, out of range, or not found in the environment (<c>auto/N</c>).</summary>
+    public static readonly DiagnosticDescriptor BadShardSpec = new("DG1040", "Invalid shard specification", Severity.Error, DiagnosticCategory.Configuration);
+
+    /// <summary>The plan folder is missing, malformed or altered, or disagrees with the rule file or this DataGate.</summary>
+    public static readonly DiagnosticDescriptor PlanUnusable = new("DG1041", "Shard plan unusable", Severity.Error, DiagnosticCategory.Configuration);
+
+    /// <summary>The reduce's rule file differs from the one the shards were analysed under.</summary>
+    public static readonly DiagnosticDescriptor ShardConfigChanged = new("DG1042", "Shards analysed under another rule file", Severity.Warning, DiagnosticCategory.Configuration);
+
     // DG2xxx — data rules and findings about the dataset.
 
     /// <summary>A quality rule failed (its action is fail, or fewer than <c>mostly</c> of the images pass).</summary>
@@ -215,6 +226,35 @@ public static class DiagnosticCodes
 
     /// <summary>ML.NET: an MLImage has a pixel format DataGate cannot read.</summary>
     public static readonly DiagnosticDescriptor MlUnsupportedPixelFormat = new("DG3023", "ML.NET image pixel format not supported", Severity.Warning, DiagnosticCategory.Input);
+
+    // DG3030–DG3039 — shard files (check --from).
+
+    /// <summary>A shard of the plan is missing from the shard folder (or only a partial write of it is there).</summary>
+    public static readonly DiagnosticDescriptor ShardMissing = new("DG3030", "Shard missing", Severity.Error, DiagnosticCategory.Input);
+
+    /// <summary>Two shard files claim the same shard index.</summary>
+    public static readonly DiagnosticDescriptor ShardDuplicate = new("DG3031", "Duplicate shard index", Severity.Error, DiagnosticCategory.Input);
+
+    /// <summary>Shards come from different DataGate versions, analysis versions, rule files or plans.</summary>
+    public static readonly DiagnosticDescriptor ShardMixed = new("DG3032", "Shards from different runs", Severity.Error, DiagnosticCategory.Input);
+
+    /// <summary>A shard's row count differs from its plan.</summary>
+    public static readonly DiagnosticDescriptor ShardRowCount = new("DG3033", "Shard row count differs from the plan", Severity.Error, DiagnosticCategory.Input);
+
+    /// <summary>A key (dataset-relative path) appears more than once across the shards, or out of order.</summary>
+    public static readonly DiagnosticDescriptor ShardDuplicateKey = new("DG3034", "Duplicate key in shards", Severity.Error, DiagnosticCategory.Input);
+
+    /// <summary>A shard file is truncated, damaged or not a DataGate shard.</summary>
+    public static readonly DiagnosticDescriptor ShardUnreadable = new("DG3035", "Shard truncated or unreadable", Severity.Error, DiagnosticCategory.Input);
+
+    /// <summary>Shards were analysed on machines with different SIMD instruction sets (last-bit differences are possible).</summary>
+    public static readonly DiagnosticDescriptor ShardSimdMismatch = new("DG3036", "Shards analysed with different instruction sets", Severity.Warning, DiagnosticCategory.Input);
+
+    /// <summary>The shard was already complete and was not analysed again.</summary>
+    public static readonly DiagnosticDescriptor ShardSkipped = new("DG3037", "Shard already complete", Severity.Info, DiagnosticCategory.Input);
+
+    /// <summary>The shard folder does not exist or holds no shard.</summary>
+    public static readonly DiagnosticDescriptor NoShards = new("DG3038", "No shards found", Severity.Error, DiagnosticCategory.Input);
 
     // DG9xxx — internal.
 
