@@ -122,7 +122,17 @@ internal sealed partial class LabelProposal
                     continue;
                 }
 
-                rows = Labels.CsvTable.Parse(File.ReadAllText(csv)).Select(r => r.Fields.ToArray()).Where(r => r.Length > 1 || r[0].Length > 0).ToList();
+                // The manifest reader the gate uses: a file it would refuse (malformed header) is not proposed.
+                var problems = new List<Diagnostics.Diagnostic>();
+                using var text = new StreamReader(csv);
+                using var reader = Labels.CsvManifestReader.Open(text, null, csv, problems);
+                if (reader.Header is null)
+                {
+                    continue;
+                }
+
+                rows = [reader.Header];
+                reader.ReadRows((_, fields) => rows.Add(fields));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
             {
