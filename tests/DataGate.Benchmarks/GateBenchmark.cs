@@ -34,6 +34,7 @@ internal sealed class GateBenchmark : IBenchmark
         var warm = DatasetAnalyzer.Run(GateConfig.ForFolder(Path.Combine(folder, "000")), options);
         GC.Collect();
         long peakBefore = Process.GetCurrentProcess().PeakWorkingSet64;
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         var analysis = DatasetAnalyzer.Run(config, options);
         sw.Stop();
@@ -41,17 +42,21 @@ internal sealed class GateBenchmark : IBenchmark
         // Fit + apply with the default duplicate settings (exact; near: pHash ≤ 4, confirmed, mirror-aware), timed apart.
         // Every generated image is the same template, so thousands of images are pHash candidates of one another (a
         // look-alike set): the bounded candidate search (max_candidates per image) keeps this O(n · cap).
+        var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
         var defaults = RuleSet.FromConfig(new GateConfig { Dataset = DatasetSettings.None });
         var fitWatch = Stopwatch.StartNew();
         var result = defaults.Check(analysis.Records, analysis.Diagnostics, threads);
         fitWatch.Stop();
         var dup = result.Duplicates;
+        var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
         var process = Process.GetCurrentProcess();
         int ok = analysis.Records.Count(r => r.IsAnalysed);
         output.WriteLine($"images: {analysis.Records.Count} ({ok} analysed), threads: {threads}, metrics: {metrics}");
         output.WriteLine($"time: {sw.Elapsed.TotalSeconds:F2} s, throughput: {analysis.Records.Count / sw.Elapsed.TotalSeconds:F0} images/s");
         output.WriteLine($"fit + apply (default settings: exact + near duplicates, odd size): {fitWatch.Elapsed.TotalSeconds:F2} s, kept {result.Counts.Kept}, groups {dup.Groups.Count} ({dup.Groups.Count(g => g.Kind == Core.Duplicates.DuplicateKind.Near)} near), near candidates {dup.NearCandidatePairs}, unconfirmed {dup.NearUnconfirmedPairs}, capped images {dup.NearCappedImages.Count}");
         output.WriteLine($"full gate (analysis + fit + apply): {analysis.Records.Count / (sw.Elapsed.TotalSeconds + fitWatch.Elapsed.TotalSeconds):F0} images/s");
+        // CPU time is what a shared machine's load does not inflate much: the cost per image on one core.
+        output.WriteLine($"CPU time: analysis {(cpu1 - cpu0).TotalSeconds:F1} s ({(cpu1 - cpu0).TotalMilliseconds * 1000 / analysis.Records.Count:F0} µs/image), fit + apply {(cpu2 - cpu1).TotalSeconds:F1} s ({(cpu2 - cpu1).TotalMilliseconds * 1000 / analysis.Records.Count:F0} µs/image); {threads} threads fully used would give {threads * analysis.Records.Count / (cpu2 - cpu0).TotalSeconds:F0} images/s");
         output.WriteLine($"peak working set: {process.PeakWorkingSet64 / (1024 * 1024)} MiB (before run {peakBefore / (1024 * 1024)} MiB), managed heap now {GC.GetTotalMemory(false) / (1024 * 1024)} MiB");
     }
 

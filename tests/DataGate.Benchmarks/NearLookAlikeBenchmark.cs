@@ -51,11 +51,13 @@ internal sealed class NearLookAlikeBenchmark : IBenchmark
             var settings = new DuplicateSettings { Near = near };
             GC.Collect();
             long allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             var report = DuplicateFinder.Find(records, settings, null, threads);
             sw.Stop();
+            double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{label}: {sw.Elapsed.TotalSeconds:F2} s ({sw.Elapsed.TotalMilliseconds * 1000 / n:F1} µs/image), candidates {report.NearCandidatePairs:N0}, unconfirmed {report.NearUnconfirmedPairs:N0}, capped images {report.NearCappedImages.Count:N0}, near groups {report.Groups.Count}, allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:F0} MB"));
+                $"{label}: {sw.Elapsed.TotalSeconds:F2} s wall, {cpuMs / 1000:F2} s CPU ({cpuMs * 1000 / n:F1} µs CPU/image), candidates {report.NearCandidatePairs:N0}, unconfirmed {report.NearUnconfirmedPairs:N0}, capped images {report.NearCappedImages.Count:N0}, near groups {report.Groups.Count}, allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:F0} MB"));
         }
     }
 }
