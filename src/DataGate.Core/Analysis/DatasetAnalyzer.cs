@@ -23,7 +23,15 @@ public static class DatasetAnalyzer
         ArgumentNullException.ThrowIfNull(config);
         options ??= new GateRunOptions();
         var cache = options.CacheDirectory is null ? null : AnalysisCache.Open(options.CacheDirectory, config);
-        return Run(config, cache, options.Progress, options.MaxDegreeOfParallelism, options.DisplayBasePath, cancellationToken);
+        try
+        {
+            return Run(config, cache, options.Progress, options.MaxDegreeOfParallelism, options.DisplayBasePath, cancellationToken);
+        }
+        finally
+        {
+            // Per run: the size-keyed tables are released so a reused MSBuild node keeps nothing between builds.
+            SizeCaches.Release();
+        }
     }
 
     /// <summary>Runs the analysis, reusing and updating a per-image analysis cache.</summary>
