@@ -24,7 +24,15 @@ public static class DatasetAnalyzer
         options ??= new GateRunOptions();
         var selection = SelectionFor(config, options.Metrics);
         var cache = options.CacheDirectory is null ? null : AnalysisCache.Open(options.CacheDirectory, config, selection);
-        return Run(config, cache, options.Progress, options.MaxDegreeOfParallelism, options.DisplayBasePath, selection, cancellationToken);
+        try
+        {
+            return Run(config, cache, options.Progress, options.MaxDegreeOfParallelism, options.DisplayBasePath, selection, cancellationToken);
+        }
+        finally
+        {
+            // Per run: the size-keyed tables are released so a reused MSBuild node keeps nothing between builds.
+            SizeCaches.Release();
+        }
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using DataGate.Core.Caching;
 using DataGate.Core.Imaging;
 
 namespace DataGate.Core.Hashing;
@@ -14,9 +14,17 @@ internal static class PillowResize
 {
     private const int PrecisionBits = PillowCoefficients.PrecisionBits;
     private const double LanczosSupport = 3.0;
-    private const int MaxCachedCoefficientSets = 512;
 
-    private static readonly ConcurrentDictionary<long, Coefficients> s_cache = new();
+    /// <summary>
+    /// Byte budget of the coefficient cache (one set per input/output length pair; hash sizes are tiny, so each set is
+    /// about 12·input-length bytes). Replaces a count cap that cleared everything at 512 sets (issue 15 §2).
+    /// </summary>
+    internal const long CacheBudgetBytes = 8L << 20;
+
+    private static readonly BoundedLruCache<long, Coefficients> s_cache = new(CacheBudgetBytes, static c => sizeof(int) * ((long)c.Bounds.Length + c.Kernel.Length));
+
+    /// <summary>The coefficient cache (for tests and benchmarks of retained memory).</summary>
+    internal static BoundedLruCache<long, Coefficients> Cache => s_cache;
 
     /// <summary>Resizes a gray image; returns a copy when the size is the same.</summary>
     /// <param name="src">Gray levels 0–255.</param>
@@ -202,19 +210,7 @@ internal static class PillowResize
     private static Coefficients GetCoefficients(int inSize, int outSize)
     {
         long key = ((long)inSize << 32) | (uint)outSize;
-        if (s_cache.TryGetValue(key, out var found))
-        {
-            return found;
-        }
-
-        var created = Compute(inSize, outSize);
-        if (s_cache.Count >= MaxCachedCoefficientSets)
-        {
-            s_cache.Clear();
-        }
-
-        s_cache[key] = created;
-        return created;
+        return s_cache.GetOrAdd(key, static k => Compute((int)(k >> 32), (int)(uint)k));
     }
 
     private static Coefficients Compute(int inSize, int outSize)
@@ -236,5 +232,5 @@ internal static class PillowResize
         return Math.Sin(x) / x;
     }
 
-    private sealed record Coefficients(int KSize, int[] Bounds, int[] Kernel);
+    internal sealed record Coefficients(int KSize, int[] Bounds, int[] Kernel);
 }

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using DataGate.Core.Caching;
 
 namespace DataGate.Core.Metrics;
 
@@ -18,7 +18,14 @@ internal static partial class FftBlur
 
     private const int Band = 2 * HalfBand;
     private const int Keep = HalfBand - 1;
-    private static readonly ConcurrentDictionary<int, (double[] Cos, double[] Sin)> s_lines = new();
+
+    /// <summary>Byte budget of the phase-line cache: 16 bytes per pixel of side, so ~400 photo-sized sides (issue 15 §2).</summary>
+    internal const long CacheBudgetBytes = 16L << 20;
+
+    private static readonly BoundedLruCache<int, (double[] Cos, double[] Sin)> s_lines = new(CacheBudgetBytes, static l => sizeof(double) * ((long)l.Cos.Length + l.Sin.Length));
+
+    /// <summary>The phase-line cache (for tests and benchmarks of retained memory).</summary>
+    internal static BoundedLruCache<int, (double[] Cos, double[] Sin)> Cache => s_lines;
 
     /// <summary>Computes the score of a grayscale image.</summary>
     /// <param name="gray">Row-major 8-bit gray, <paramref name="width"/>·<paramref name="height"/> bytes.</param>

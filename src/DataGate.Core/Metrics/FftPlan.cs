@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using DataGate.Core.Caching;
 
 namespace DataGate.Core.Metrics;
 
@@ -15,7 +15,14 @@ internal sealed partial class FftPlan
 {
     private const int MaxGenericRadix = 13;
     private const int ChunkColumns = 256;
-    private static readonly ConcurrentDictionary<int, FftPlan> s_plans = new();
+
+    /// <summary>
+    /// Byte budget of the plan cache: plans for about a hundred distinct photo-sized lengths (a Bluestein plan of a
+    /// prime length near 2,600 holds ~0.3 MiB). Beyond it the least recently used plans are dropped (issue 15 §2).
+    /// </summary>
+    internal const long CacheBudgetBytes = 32L << 20;
+
+    private static readonly BoundedLruCache<int, FftPlan> s_plans = new(CacheBudgetBytes, static p => p.Bytes);
 
     private readonly int[] _radices;
     private readonly double[][] _twRe;
@@ -85,6 +92,13 @@ internal sealed partial class FftPlan
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
         return s_plans.GetOrAdd(length, static n => new FftPlan(n));
     }
+
+    /// <summary>The plan cache (for tests and benchmarks of retained memory).</summary>
+    internal static BoundedLruCache<int, FftPlan> Cache => s_plans;
+
+    /// <summary>Bytes of this plan's own tables (a Bluestein plan's inner plan is cached on its own).</summary>
+    internal long Bytes => sizeof(double) * ((long)_twRe.Sum(a => a.Length) + _twIm.Sum(a => a.Length)
+        + (_chirpRe?.Length ?? 0) + (_chirpIm?.Length ?? 0) + (_kernelRe?.Length ?? 0) + (_kernelIm?.Length ?? 0)) + (sizeof(int) * _radices.Length) + 64;
 
     /// <summary>Rounds a batch width up to a whole number of vectors.</summary>
     public static int PadStride(int columns) => (columns + Vector<double>.Count - 1) / Vector<double>.Count * Vector<double>.Count;

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using DataGate.Core.Caching;
 using DataGate.Core.Imaging;
 
 namespace DataGate.Core.Metrics;
@@ -13,7 +13,14 @@ internal static partial class PillowBicubic
 {
     private const int PrecisionBits = PillowCoefficients.PrecisionBits;
     private const double Support = 2.0;
-    private static readonly ConcurrentDictionary<(int In, int Out), (int[] Bounds, int[] Kernel, int KSize)> s_cache = new();
+
+    /// <summary>Byte budget of the coefficient cache (one set per input/output length pair; issue 15 §2).</summary>
+    internal const long CacheBudgetBytes = 16L << 20;
+
+    private static readonly BoundedLruCache<(int In, int Out), (int[] Bounds, int[] Kernel, int KSize)> s_cache = new(CacheBudgetBytes, static c => sizeof(int) * ((long)c.Bounds.Length + c.Kernel.Length));
+
+    /// <summary>The coefficient cache (for tests and benchmarks of retained memory).</summary>
+    internal static BoundedLruCache<(int In, int Out), (int[] Bounds, int[] Kernel, int KSize)> Cache => s_cache;
 
     /// <summary>
     /// Resizes <paramref name="src"/> (w×h RGB) into <paramref name="dst"/> (outW×outH RGB); <paramref name="temp"/>

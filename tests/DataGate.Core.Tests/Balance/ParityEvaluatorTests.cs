@@ -55,7 +55,9 @@ public class ParityEvaluatorTests
     {
         var result = Run(effect, Dataset(shift: 0));
         Assert.True(result.Passed, result.Finding?.Diagnostic.Message);
-        Assert.True(result.Observed < 0.3 || effect.StartsWith("auc", StringComparison.Ordinal), $"observed {result.Observed}");
+        // d and KS near 0; AUC separation near 0.5 (chance). Each bound is well inside its rule's limit.
+        var (low, high) = effect.StartsWith("auc", StringComparison.Ordinal) ? (0.5, 0.6) : (0.0, 0.2);
+        Assert.InRange(result.Observed, low, high);
     }
 
     [Fact]

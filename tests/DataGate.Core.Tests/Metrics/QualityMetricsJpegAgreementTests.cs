@@ -14,18 +14,22 @@ public class QualityMetricsJpegAgreementTests(ITestOutputHelper output)
     [Fact]
     public void Should_AgreeClosely_When_LossyOriginalsAreDecodedByOurDecoder()
     {
-        var columns = new (string Name, Func<QualityMetrics, double> Get, bool CleanVision)[]
+        // Per column: the relative tolerance and the share of JPEG rows that must fall within it. Measured on the
+        // golden JPEGs (2 %–100 % within 1e-3, see the output); each bound sits below what was measured, so decoder
+        // noise passes and a real regression in any of the ten columns fails. Chroma upsampling differs between the
+        // decoders, so per-channel statistics (colour variance, unique colours) move more than luma ones.
+        var columns = new (string Name, Func<QualityMetrics, double> Get, bool CleanVision, double Tolerance, double Share)[]
         {
-            ("pixel_var_rgb", m => m.ColorVariance, false),
-            ("shannon_entropy", m => m.Entropy, false),
-            ("laplacian_var", m => m.LaplacianVariance, false),
-            ("mean_luma601", m => m.LuminanceMean, false),
-            ("fft_blur", m => m.FftBlur, false),
-            ("unique_colors", m => m.UniqueColors, false),
-            ("brightness_perc_5", m => m.BrightnessP05, true),
-            ("brightness_perc_99", m => m.BrightnessP99, true),
-            ("blurry_score", m => m.BlurryScore, true),
-            ("low_information_score", m => m.LowInformationScore, true),
+            ("pixel_var_rgb", m => m.ColorVariance, false, 5e-2, 0.95),
+            ("shannon_entropy", m => m.Entropy, false, 1e-3, 0.90),
+            ("laplacian_var", m => m.LaplacianVariance, false, 1e-2, 0.95),
+            ("mean_luma601", m => m.LuminanceMean, false, 1e-3, 0.95),
+            ("fft_blur", m => m.FftBlur, false, 1e-2, 0.95),
+            ("unique_colors", m => m.UniqueColors, false, 0.15, 0.90),
+            ("brightness_perc_5", m => m.BrightnessP05, true, 1e-2, 0.90),
+            ("brightness_perc_99", m => m.BrightnessP99, true, 1e-2, 0.95),
+            ("blurry_score", m => m.BlurryScore, true, 1e-2, 0.95),
+            ("low_information_score", m => m.LowInformationScore, true, 1e-2, 0.95),
         };
         var relative = columns.ToDictionary(c => c.Name, _ => new List<double>(), StringComparer.Ordinal);
         foreach (var (row, _) in Golden.DecodedRows())
@@ -37,7 +41,7 @@ public class QualityMetricsJpegAgreementTests(ITestOutputHelper output)
 
             var m = QualityMetricsCalculator.Compute(Golden.Load(Golden.Image(row["path"])), row["mode"]);
             var cv = MetricsGoldenComparer.CleanVisionRow(row["path"]);
-            foreach (var (name, get, isCv) in columns)
+            foreach (var (name, get, isCv, _, _) in columns)
             {
                 string? text = isCv ? cv?[name] : row[name];
                 if (text is null || (name == "fft_blur" && (int.Parse(row["width"], CultureInfo.InvariantCulture) < 120 || int.Parse(row["height"], CultureInfo.InvariantCulture) < 120 || Golden.Number(text) < -100)))
@@ -54,18 +58,21 @@ public class QualityMetricsJpegAgreementTests(ITestOutputHelper output)
         {
             values.Sort();
             double within = values.Count(v => v <= 1e-3) / (double)Math.Max(values.Count, 1);
-            output.WriteLine($"{name}: n={values.Count}, within 1e-3 relative {within:P0}, median {Median(values):E1}, max {values.LastOrDefault():E1}");
+            output.WriteLine($"{name}: n={values.Count}, within 1e-3 relative {within:P0}, 1e-2 {values.Count(v => v <= 1e-2) / (double)values.Count:P0}, 5e-2 {values.Count(v => v <= 5e-2) / (double)values.Count:P0}, median {Median(values):E1}, p90 {values[(int)(values.Count * 0.9)]:E1}, max {values.LastOrDefault():E1}");
         }
 
-        Assert.True(relative["laplacian_var"].Count > 20, "too few JPEG rows");
+        var failures = new List<string>();
+        foreach (var (name, _, _, tolerance, share) in columns)
+        {
+            var values = relative[name];
+            double within = values.Count(v => v <= tolerance) / (double)Math.Max(values.Count, 1);
+            if (values.Count < 20 || within < share)
+            {
+                failures.Add($"{name}: {within:P0} of {values.Count} rows within {tolerance:G2} relative, expected at least {share:P0} of more than 20");
+            }
+        }
 
-        // Bounds well above what was measured, so a real regression (not decoder noise) fails.
-        Assert.True(Median(relative["laplacian_var"]) < 0.02, "Laplacian variance median disagreement too large");
-        // Chroma upsampling differs between the decoders, so per-channel statistics move more than luma ones.
-        Assert.True(Median(relative["pixel_var_rgb"]) < 0.05, "colour variance median disagreement too large");
-        Assert.True(Median(relative["mean_luma601"]) < 1e-3, "mean luminance median disagreement too large");
-        Assert.True(Median(relative["shannon_entropy"]) < 1e-2, "entropy median disagreement too large");
-        Assert.True(Median(relative["fft_blur"]) < 0.02, "FFT blur median disagreement too large");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     private static double Median(List<double> sorted) => sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
