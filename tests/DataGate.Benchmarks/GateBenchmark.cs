@@ -50,7 +50,7 @@ internal sealed class GateBenchmark : IBenchmark
         output.WriteLine($"peak working set: {process.PeakWorkingSet64 / (1024 * 1024)} MiB (before run {peakBefore / (1024 * 1024)} MiB), managed heap now {GC.GetTotalMemory(false) / (1024 * 1024)} MiB");
     }
 
-    private static void Generate(string folder, int n, TextWriter output)
+    internal static void Generate(string folder, int n, TextWriter output)
     {
         var marker = Path.Combine(folder, ".complete");
         if (File.Exists(marker))
