@@ -67,6 +67,23 @@ public sealed partial class HtmlReportTests(ReportDataset data) : IClassFixture<
         Assert.Equal(ExitCodes.ConfigError, outcome.ExitCode);
     }
 
+    [Fact]
+    public void Should_ShowTheSplitTable_When_SplitRowsAreGiven()
+    {
+        var splits = new[]
+        {
+            new Core.Reports.Html.SplitRow("train", 18, new Dictionary<string, double> { ["male"] = 0.5, ["female"] = 0.5 }),
+            new Core.Reports.Html.SplitRow("test", 4, new Dictionary<string, double> { ["male"] = 0.75, ["female"] = 0.25 }),
+        };
+        using var w = new StringWriter();
+        Core.Reports.Html.HtmlReportWriter.Write(w, data.Outcome.Result!, new Core.Reports.HtmlReportOptions { ThumbnailsPerRule = 0, DuplicateGroups = 0, ColourSamplePerClass = 0 }, splits);
+        var html = w.ToString();
+        int start = html.IndexOf("<section id=\"splits\">", StringComparison.Ordinal);
+        Assert.True(start >= 0);
+        Assert.Contains("<td>test</td><td class=\"n\">4</td><td class=\"n\">75.0 %</td>", html[start..], StringComparison.Ordinal);
+        Assert.DoesNotContain("<section id=\"galleries\">", html, StringComparison.Ordinal);
+    }
+
     private string Section(string id)
     {
         var html = Html;
