@@ -68,11 +68,12 @@ foreach (var (name, data) in sets)
 // 4. The fitted gate saves with the model and reloads in a fresh MLContext with the same verdicts.
 string modelPath = Path.Combine(Path.GetTempPath(), $"datagate-mlnet-example-{Environment.ProcessId}.zip");
 ml.Model.Save(gateModel, rows.Schema, modelPath);
+long modelBytes = new FileInfo(modelPath).Length;
 var fresh = new MLContext(seed: 1);
 var reloaded = fresh.Model.Load(modelPath, out _);
 long keptAgain = fresh.Data.CreateEnumerable<KeptOnly>(fresh.Data.DataGate().FilterKept(reloaded.Transform(fresh.Data.LoadFromEnumerable(faces))), reuseRowObject: true).LongCount();
 File.Delete(modelPath);
-Console.WriteLine($"saved and reloaded gate: {keptAgain} kept ({(keptAgain == counts.Kept ? "same" : "DIFFERENT")})");
+Console.WriteLine($"saved ({modelBytes / 1024.0:F0} KiB) and reloaded gate: {keptAgain} kept ({(keptAgain == counts.Kept ? "same" : "DIFFERENT")})");
 Console.WriteLine($"done in {clock.Elapsed.TotalSeconds:F1} s");
 return keptAgain == counts.Kept ? 0 : 1;
 
