@@ -22,4 +22,7 @@ public sealed class GateRunOptions
     /// command line; null shows full paths. Core never reads the process's current directory.
     /// </summary>
     public string? DisplayBasePath { get; init; }
+
+    /// <summary>The JPEG decode engine, overriding datagate.yml's <c>decode.engine</c>; null keeps the rule file's choice.</summary>
+    public Imaging.DecodeEngine? DecodeEngine { get; init; }
 }

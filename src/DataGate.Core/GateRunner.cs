@@ -46,6 +46,12 @@ public static class GateRunner
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(options);
         var outputDirectory = options.OutputDirectory;
+        if (DatasetAnalyzer.UnavailableEngine(options.DecodeEngine ?? config.Decode.Engine) is { } unavailable)
+        {
+            // Stop before reading an image: every JPEG would fail otherwise.
+            return new GateRunOutcome { Diagnostics = [unavailable] };
+        }
+
         try
         {
             var analysis = DatasetAnalyzer.Run(config, options, cancellationToken);

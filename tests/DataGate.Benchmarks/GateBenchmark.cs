@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DataGate.Core;
 using DataGate.Core.Analysis;
 using DataGate.Core.Config;
+using DataGate.Core.Imaging;
 using DataGate.Core.Rules;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
@@ -11,7 +12,8 @@ namespace DataGate.Benchmarks;
 
 /// <summary>
 /// Full per-image analysis (read + decode + every metric and hash) over N generated 200×200 JPEGs, in parallel
-/// across images. Usage: <c>gate [N=20000] [threads=2] [folder]</c>.
+/// across images. Usage: <c>gate [N=20000] [threads=2] [folder] [engine=default]</c>; run each engine in its own
+/// process so the peak working set is the engine's.
 /// </summary>
 internal sealed class GateBenchmark : IBenchmark
 {
@@ -23,12 +25,18 @@ internal sealed class GateBenchmark : IBenchmark
     {
         int n = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
         int threads = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2;
-        string folder = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), $"datagate-bench-{n}");
+        string folder = args.Length > 2 && args[2] != "-" ? args[2] : Path.Combine(Path.GetTempPath(), $"datagate-bench-{n}");
+        var engine = DecodeEngineNames.Default;
+        if (args.Length > 3 && !DecodeEngineNames.TryParse(args[3], out engine))
+        {
+            throw new ArgumentException($"engine must be one of {string.Join(", ", DecodeEngineNames.All)}");
+        }
+
         Generate(folder, n, output);
 
         var config = GateConfig.ForFolder(folder);
         // Warm-up on a few images so JIT time is not counted.
-        var options = new GateRunOptions { MaxDegreeOfParallelism = threads };
+        var options = new GateRunOptions { MaxDegreeOfParallelism = threads, DecodeEngine = engine };
         var warm = DatasetAnalyzer.Run(GateConfig.ForFolder(Path.Combine(folder, "000")), options);
         GC.Collect();
         long peakBefore = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -44,7 +52,7 @@ internal sealed class GateBenchmark : IBenchmark
         fitWatch.Stop();
         var process = Process.GetCurrentProcess();
         int ok = analysis.Records.Count(r => r.IsAnalysed);
-        output.WriteLine($"images: {analysis.Records.Count} ({ok} analysed), threads: {threads}");
+        output.WriteLine($"engine: {DecodeEngineNames.NameOf(engine)}, images: {analysis.Records.Count} ({ok} analysed), threads: {threads}, load average at the end (1, 5, 15 min): {File.ReadAllText("/proc/loadavg").Trim()}");
         output.WriteLine($"time: {sw.Elapsed.TotalSeconds:F2} s, throughput: {analysis.Records.Count / sw.Elapsed.TotalSeconds:F0} images/s");
         output.WriteLine($"fit + apply (exact duplicates, odd size): {fitWatch.Elapsed.TotalSeconds:F2} s, kept {result.Counts.Kept}, exact groups {result.Duplicates.Groups.Count}");
         output.WriteLine($"peak working set: {process.PeakWorkingSet64 / (1024 * 1024)} MiB (before run {peakBefore / (1024 * 1024)} MiB), managed heap now {GC.GetTotalMemory(false) / (1024 * 1024)} MiB");

@@ -22,8 +22,9 @@ public static class DatasetAnalyzer
     {
         ArgumentNullException.ThrowIfNull(config);
         options ??= new GateRunOptions();
-        var cache = options.CacheDirectory is null ? null : AnalysisCache.Open(options.CacheDirectory, config);
-        return Run(config, cache, options.Progress, options.MaxDegreeOfParallelism, options.DisplayBasePath, cancellationToken);
+        var engine = options.DecodeEngine ?? config.Decode.Engine;
+        var cache = options.CacheDirectory is null ? null : AnalysisCache.OpenForEngine(options.CacheDirectory, config, engine);
+        return Run(config, cache, options.Progress, options.MaxDegreeOfParallelism, options.DisplayBasePath, engine, cancellationToken);
     }
 
     /// <summary>Runs the analysis, reusing and updating a per-image analysis cache.</summary>
@@ -32,8 +33,9 @@ public static class DatasetAnalyzer
     /// <param name="progress">Receives progress now and then; may be null.</param>
     /// <param name="maxDegreeOfParallelism">Threads to use; 0 means one per core.</param>
     /// <param name="displayBasePath">Folder paths of label manifests are shown relative to; null shows them in full.</param>
+    /// <param name="engine">The JPEG decode engine; null for the configuration's <c>decode.engine</c>.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    internal static DatasetAnalysis Run(GateConfig config, AnalysisCache? cache, IProgress<AnalysisProgress>? progress = null, int maxDegreeOfParallelism = 0, string? displayBasePath = null, CancellationToken cancellationToken = default)
+    internal static DatasetAnalysis Run(GateConfig config, AnalysisCache? cache, IProgress<AnalysisProgress>? progress = null, int maxDegreeOfParallelism = 0, string? displayBasePath = null, DecodeEngine? engine = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         if (!config.Dataset.IsSpecified)
@@ -47,7 +49,14 @@ public static class DatasetAnalyzer
         var records = new ImageRecord[files.Count];
         var limits = config.Limits;
         // Every metric: metrics.csv has a column for each, and the cache keeps whole records.
-        var measurer = new ImageMeasurer(new DecodeOptions(limits.MaxPixels, limits.MaxDecodeMemoryMb << 20, limits.MaxFileMb << 20), config.BrisqueModel, MetricSelection.Default);
+        var decode = new DecodeOptions(limits.MaxPixels, limits.MaxDecodeMemoryMb << 20, limits.MaxFileMb << 20) { Engine = engine ?? config.Decode.Engine };
+        if (UnavailableEngine(decode.Engine) is { } unavailable)
+        {
+            // Said once for the run; each JPEG then carries DG3018, so no image is silently skipped.
+            diagnostics.Add(unavailable);
+        }
+
+        var measurer = new ImageMeasurer(decode, config.BrisqueModel, MetricSelection.Default);
         int done = 0;
         int step = Math.Max(1, files.Count / 200);
         progress?.Report(new AnalysisProgress(0, files.Count));
@@ -87,4 +96,10 @@ public static class DatasetAnalyzer
         var (derived, _) = DerivedFields.Derive(config, labelled);
         return new DatasetAnalysis(derived, diagnostics);
     }
+
+    /// <summary>DG1027 when <paramref name="engine"/> needs a native library this process cannot load, else null.</summary>
+    internal static Diagnostic? UnavailableEngine(DecodeEngine engine) =>
+        engine == DecodeEngine.LibJpegTurbo && SkiaJpegDecoder.LoadError is { } error
+            ? DiagnosticCodes.DecodeEngineUnavailable.Create($"decode engine '{DecodeEngineNames.LibJpegTurbo}' is unavailable: {error}. Set decode.engine: {DecodeEngineNames.ImageSharp} (or --decode-engine {DecodeEngineNames.ImageSharp}, DataGateDecodeEngine={DecodeEngineNames.ImageSharp})")
+            : null;
 }

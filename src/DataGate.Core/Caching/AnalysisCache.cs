@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Hashing;
 using DataGate.Core.Analysis;
 using DataGate.Core.Config;
+using DataGate.Core.Imaging;
 using DataGate.Core.Diagnostics;
 using DataGate.Core.Scanning;
 
@@ -62,13 +63,16 @@ internal sealed class AnalysisCache
     /// <summary>Opens (loads) the cache of <paramref name="config"/>'s dataset in <paramref name="directory"/>; never throws for a bad file.</summary>
     /// <param name="directory">Cache folder (created on save), e.g. <c>obj/datagate/cache</c>.</param>
     /// <param name="config">The configuration; its dataset root and decode limits scope the cache.</param>
-    public static AnalysisCache Open(string directory, GateConfig config)
+    public static AnalysisCache Open(string directory, GateConfig config) => OpenForEngine(directory, config, config?.Decode.Engine ?? DecodeEngineNames.Default);
+
+    /// <summary>Opens the cache for a run decoding JPEG with <paramref name="engine"/>: switching engines re-analyses.</summary>
+    internal static AnalysisCache OpenForEngine(string directory, GateConfig config, DecodeEngine engine)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentNullException.ThrowIfNull(config);
         var root = Path.GetFullPath(config.Dataset.Root);
         var l = config.Limits;
-        var scope = string.Create(CultureInfo.InvariantCulture, $"{root}|{l.MaxPixels}|{l.MaxDecodeMemoryMb}|{l.MaxFileMb}");
+        var scope = string.Create(CultureInfo.InvariantCulture, $"{root}|{l.MaxPixels}|{l.MaxDecodeMemoryMb}|{l.MaxFileMb}|{DecodeEngineNames.NameOf(engine)}");
         var name = $"analysis-{XxHash64.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(root)):x16}.dgcache";
         var file = Path.Combine(Path.GetFullPath(directory), name);
         var (status, entries, problem) = CacheFile.Read(file, AnalysisVersion.Current, scope);

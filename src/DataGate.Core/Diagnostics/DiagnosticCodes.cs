@@ -62,6 +62,12 @@ public static class DiagnosticCodes
     /// <summary>Mutually exclusive or inconsistent settings (e.g. min above max).</summary>
     public static readonly DiagnosticDescriptor InconsistentSettings = new("DG1018", "Inconsistent settings", Severity.Error, DiagnosticCategory.Configuration);
 
+    /// <summary>A decode engine name that DataGate does not know (datagate.yml, --decode-engine, DataGateDecodeEngine).</summary>
+    public static readonly DiagnosticDescriptor UnknownDecodeEngine = new("DG1026", "Unknown decode engine", Severity.Error, DiagnosticCategory.Configuration);
+
+    /// <summary>The chosen decode engine's native library cannot be loaded in this process; checked before any image is read.</summary>
+    public static readonly DiagnosticDescriptor DecodeEngineUnavailable = new("DG1027", "Decode engine unavailable", Severity.Error, DiagnosticCategory.Configuration);
+
     // DG2xxx — data rules and findings about the dataset.
 
     /// <summary>A quality rule failed (its action is fail, or fewer than <c>mostly</c> of the images pass).</summary>
@@ -155,6 +161,12 @@ public static class DiagnosticCodes
 
     /// <summary>Bytes after the end of the image (e.g. data appended after JPEG EOI).</summary>
     public static readonly DiagnosticDescriptor TrailingData = new("DG3013", "Data after the end of the image", Severity.Info, DiagnosticCategory.Input);
+
+    /// <summary>The native JPEG decoder (libjpeg-turbo through Skia) reported an error for this file.</summary>
+    public static readonly DiagnosticDescriptor NativeDecodeFailed = new("DG3014", "Native JPEG decoder failed", Severity.Error, DiagnosticCategory.Input);
+
+    /// <summary>The file needed the libjpeg-turbo engine, whose native library could not be loaded.</summary>
+    public static readonly DiagnosticDescriptor DecodeEngineNotLoaded = new("DG3018", "Decode engine not loaded for this file", Severity.Error, DiagnosticCategory.Input);
 
     // DG9xxx — internal.
 
