@@ -46,7 +46,7 @@ public static class GateRunner
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(options);
         var outputDirectory = options.OutputDirectory;
-        if (DatasetAnalyzer.UnavailableEngine(options.DecodeEngine ?? config.Decode.Engine) is { } unavailable)
+        if (DatasetAnalyzer.CheckDecodeEngine(options.DecodeEngine ?? config.Decode.Engine) is { } unavailable)
         {
             // Stop before reading an image: every JPEG would fail otherwise.
             return new GateRunOutcome { Diagnostics = [unavailable] };

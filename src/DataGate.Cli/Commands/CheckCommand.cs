@@ -17,7 +17,7 @@ public sealed class CheckCommand : Command<CheckSettings>
     public override int Execute(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var outcome = ProgressRunner.Run(_console, !settings.NoProgress, p => GateRunner.Run(settings.Config, new GateRunOptions { OutputDirectory = settings.Out, CacheDirectory = settings.Cache, Progress = p, DisplayBasePath = Directory.GetCurrentDirectory() }, cancellationToken));
+        var outcome = ProgressRunner.Run(_console, !settings.NoProgress, p => GateRunner.Run(settings.Config, new GateRunOptions { OutputDirectory = settings.Out, CacheDirectory = settings.Cache, Progress = p, DisplayBasePath = Directory.GetCurrentDirectory(), DecodeEngine = DecodeEngineOption.Parse(settings.DecodeEngine) }, cancellationToken));
         ResultRenderer.Render(_console, outcome, settings.Verbose);
         return outcome.ExitCode;
     }

@@ -29,6 +29,11 @@ public sealed class CheckSettings : CommandSettings
     [Description("List every finding, including notes, and more images per finding.")]
     public bool Verbose { get; init; }
 
+    /// <summary>JPEG decode engine name, or null for the rule file's.</summary>
+    [CommandOption("--decode-engine <NAME>")]
+    [Description(DecodeEngineOption.Description)]
+    public string? DecodeEngine { get; init; }
+
     /// <summary>No progress bar.</summary>
     [CommandOption("--no-progress")]
     [Description("Do not show the progress bar.")]
@@ -37,5 +42,5 @@ public sealed class CheckSettings : CommandSettings
     /// <inheritdoc />
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(Config) ? ValidationResult.Error("--config needs a path") :
-        string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error("--out needs a folder") : ValidationResult.Success();
+        string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error("--out needs a folder") : DecodeEngineOption.Validate(DecodeEngine);
 }

@@ -18,6 +18,11 @@ public sealed class MetricsSettings : CommandSettings
     [DefaultValue("metrics.csv")]
     public string Out { get; init; } = "metrics.csv";
 
+    /// <summary>JPEG decode engine name, or null for the rule file's.</summary>
+    [CommandOption("--decode-engine <NAME>")]
+    [Description(DecodeEngineOption.Description)]
+    public string? DecodeEngine { get; init; }
+
     /// <summary>No progress bar.</summary>
     [CommandOption("--no-progress")]
     [Description("Do not show the progress bar.")]
@@ -25,5 +30,5 @@ public sealed class MetricsSettings : CommandSettings
 
     /// <inheritdoc />
     public override ValidationResult Validate() =>
-        System.IO.Directory.Exists(Directory) ? ValidationResult.Success() : ValidationResult.Error($"folder '{Directory}' does not exist");
+        System.IO.Directory.Exists(Directory) ? DecodeEngineOption.Validate(DecodeEngine) : ValidationResult.Error($"folder '{Directory}' does not exist");
 }

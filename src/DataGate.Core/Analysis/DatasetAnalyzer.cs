@@ -50,7 +50,7 @@ public static class DatasetAnalyzer
         var limits = config.Limits;
         // Every metric: metrics.csv has a column for each, and the cache keeps whole records.
         var decode = new DecodeOptions(limits.MaxPixels, limits.MaxDecodeMemoryMb << 20, limits.MaxFileMb << 20) { Engine = engine ?? config.Decode.Engine };
-        if (UnavailableEngine(decode.Engine) is { } unavailable)
+        if (CheckDecodeEngine(decode.Engine) is { } unavailable)
         {
             // Said once for the run; each JPEG then carries DG3018, so no image is silently skipped.
             diagnostics.Add(unavailable);
@@ -97,8 +97,12 @@ public static class DatasetAnalyzer
         return new DatasetAnalysis(derived, diagnostics);
     }
 
-    /// <summary>DG1027 when <paramref name="engine"/> needs a native library this process cannot load, else null.</summary>
-    internal static Diagnostic? UnavailableEngine(DecodeEngine engine) =>
+    /// <summary>
+    /// DG1027 when <paramref name="engine"/> needs a native library this process cannot load, else null: hosts call it
+    /// before a run so an unusable engine is one configuration error, not a DG3018 on every JPEG.
+    /// </summary>
+    /// <param name="engine">The engine the run will use.</param>
+    public static Diagnostic? CheckDecodeEngine(DecodeEngine engine) =>
         engine == DecodeEngine.LibJpegTurbo && SkiaJpegDecoder.LoadError is { } error
             ? DiagnosticCodes.DecodeEngineUnavailable.Create($"decode engine '{DecodeEngineNames.LibJpegTurbo}' is unavailable: {error}. Set decode.engine: {DecodeEngineNames.ImageSharp} (or --decode-engine {DecodeEngineNames.ImageSharp}, DataGateDecodeEngine={DecodeEngineNames.ImageSharp})")
             : null;
