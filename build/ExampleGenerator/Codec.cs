@@ -35,6 +35,41 @@ internal static class Codec
         return canvas;
     }
 
+    /// <summary>
+    /// Decodes a JPEG with libjpeg-turbo (through SkiaSharp, no colour conversion): the pixels Pillow, OpenCV and
+    /// DataGate's default engine see, so a PNG of them is a same-pixels duplicate for all of them.
+    /// </summary>
+    public static Canvas DecodeWithLibJpegTurbo(byte[] bytes)
+    {
+        using var data = SkiaSharp.SKData.CreateCopy(bytes);
+        using var codec = SkiaSharp.SKCodec.Create(data) ?? throw new InvalidDataException("not decodable by Skia");
+        var info = new SkiaSharp.SKImageInfo(codec.Info.Width, codec.Info.Height, SkiaSharp.SKColorType.Rgba8888, SkiaSharp.SKAlphaType.Unpremul, null);
+        var rgba = new byte[info.BytesSize];
+        var handle = System.Runtime.InteropServices.GCHandle.Alloc(rgba, System.Runtime.InteropServices.GCHandleType.Pinned);
+        try
+        {
+            var result = codec.GetPixels(info, handle.AddrOfPinnedObject());
+            if (result != SkiaSharp.SKCodecResult.Success)
+            {
+                throw new InvalidDataException($"Skia could not decode: {result}");
+            }
+        }
+        finally
+        {
+            handle.Free();
+        }
+
+        var canvas = new Canvas(info.Width, info.Height);
+        for (int i = 0, o = 0; o < canvas.Pixels.Length; i += 4, o += 3)
+        {
+            canvas.Pixels[o] = rgba[i];
+            canvas.Pixels[o + 1] = rgba[i + 1];
+            canvas.Pixels[o + 2] = rgba[i + 2];
+        }
+
+        return canvas;
+    }
+
     private static byte[] Encode(Canvas canvas, SixLabors.ImageSharp.Formats.IImageEncoder encoder)
     {
         using Image<Rgb24> image = Image.LoadPixelData<Rgb24>(canvas.Pixels, canvas.Width, canvas.Height);

@@ -153,7 +153,7 @@ internal sealed class DatasetBuilder
     {
         foreach ((GeneratedFile source, FaceLabels labels) in sources)
         {
-            byte[] png = Codec.Png(Codec.Decode(source.Bytes));
+            byte[] png = Codec.Png(Codec.DecodeWithLibJpegTurbo(source.Bytes));
             Add(labels, png, "lossless_duplicate", "PNG of the decoded JPEG pixels: same pixels, different bytes", "png", source.Name);
         }
     }

@@ -39,8 +39,8 @@ internal static class ReadmeWriter
             sb.Append(FormattableString.Invariant($"| `{d.File}` | {d.Defect} | {related} | {d.Detail} |\n"));
         }
 
-        sb.Append("\nNotes: `lossless_duplicate` PNGs hold exactly the pixels ImageSharp decodes from the related JPEG ");
-        sb.Append("(libjpeg-based decoders may differ by ±1 level). `near_duplicate` files are edited copies re-encoded as JPEG. ");
+        sb.Append("\nNotes: `lossless_duplicate` PNGs hold exactly the pixels libjpeg-turbo decodes from the related JPEG ");
+        sb.Append("(as Pillow, OpenCV and DataGate's default decode engine do; ImageSharp differs by a level here and there). `near_duplicate` files are edited copies re-encoded as JPEG. ");
         sb.Append("The darkened and washed-out images have fresh grain added so they stay sharp (Laplacian variance > 50); ");
         sb.Append("only the `blurry` ones are meant to fail a sharpness check.\n");
         return sb.ToString();

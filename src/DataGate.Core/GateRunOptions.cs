@@ -38,4 +38,7 @@ public sealed class GateRunOptions
 
     /// <summary>Path of a SARIF 2.1.0 log (findings at their rule's position in datagate.yml); null writes none.</summary>
     public string? SarifPath { get; init; }
+
+    /// <summary>The JPEG decode engine, overriding datagate.yml's <c>decode.engine</c>; null keeps the rule file's choice.</summary>
+    public Imaging.DecodeEngine? DecodeEngine { get; init; }
 }

@@ -51,6 +51,12 @@ public static class GateRunner
             return new GateRunOutcome { Diagnostics = [DiagnosticCodes.BadReportOption.Create(invalid)] };
         }
 
+        if (DatasetAnalyzer.CheckDecodeEngine(options.DecodeEngine ?? config.Decode.Engine) is { } unavailable)
+        {
+            // Stop before reading an image: every JPEG would fail otherwise.
+            return new GateRunOutcome { Diagnostics = [unavailable] };
+        }
+
         try
         {
             return CheckAndWrite(config, DatasetAnalyzer.Run(config, options, cancellationToken), options, cancellationToken);

@@ -1,5 +1,6 @@
 using DataGate.Core;
 using DataGate.Core.Diagnostics;
+using DataGate.Core.Imaging;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -33,6 +34,9 @@ public sealed class DataGateValidate : DataGateTask
     /// <summary>Path of a SARIF 2.1.0 log to write; empty writes none.</summary>
     public string? SarifFile { get; set; }
 
+    /// <summary><c>libjpeg-turbo</c> or <c>imagesharp</c> (<c>DataGateDecodeEngine</c>); empty keeps datagate.yml's <c>decode.engine</c>.</summary>
+    public string? DecodeEngine { get; set; }
+
     /// <summary>kept.csv, when it was written.</summary>
     [Output]
     public ITaskItem? KeptManifest { get; private set; }
@@ -58,8 +62,22 @@ public sealed class DataGateValidate : DataGateTask
             return;
         }
 
+        DecodeEngine? engine = null;
+        if (!string.IsNullOrWhiteSpace(DecodeEngine))
+        {
+            if (!DecodeEngineNames.TryParse(DecodeEngine.Trim(), out var parsed))
+            {
+                Log.LogError(null, DiagnosticCodes.UnknownDecodeEngine.Code, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0,
+                    $"DataGateDecodeEngine must be one of {string.Join(", ", DecodeEngineNames.All)}, not '{DecodeEngine}'");
+                return;
+            }
+
+            engine = parsed;
+        }
+
         var options = new GateRunOptions
         {
+            DecodeEngine = engine,
             OutputDirectory = string.IsNullOrWhiteSpace(ReportDirectory) ? null : ReportDirectory,
             CacheDirectory = string.IsNullOrWhiteSpace(CacheDirectory) ? null : CacheDirectory,
             HtmlReport = html ? Core.Reports.HtmlReportOptions.Default : null,

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DataGate.Core;
 using DataGate.Core.Analysis;
 using DataGate.Core.Config;
+using DataGate.Core.Imaging;
 using DataGate.Core.Rules;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
@@ -11,8 +12,9 @@ namespace DataGate.Benchmarks;
 
 /// <summary>
 /// Full per-image analysis (read + decode + every metric and hash) over N generated 200×200 JPEGs, in parallel
-/// across images. Usage: <c>gate [N=20000] [threads=2] [folder] [metrics=default]</c>; <c>metrics</c> is a
-/// comma-separated selection (e.g. <c>default,eda</c> to add the opt-in eda family).
+/// across images. Usage: <c>gate [N=20000] [threads=2] [folder] [metrics=default] [engine=default]</c>; <c>metrics</c> is a
+/// comma-separated selection (e.g. <c>default,eda</c> to add the opt-in eda family), <c>engine</c> a decode engine name
+/// (either order; run each engine in its own process so the peak working set is the engine's).
 /// </summary>
 internal sealed class GateBenchmark : IBenchmark
 {
@@ -25,12 +27,22 @@ internal sealed class GateBenchmark : IBenchmark
         int n = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
         int threads = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2;
         string folder = args.Length > 2 && args[2].Length > 0 && args[2] != "-" ? args[2] : Path.Combine(Path.GetTempPath(), $"datagate-bench-{n}");
-        var metrics = MetricSelection.Of((args.Length > 3 ? args[3] : "default").Split(','));
+        var metrics = MetricSelection.Default;
+        var engine = DecodeEngineNames.Default;
+        foreach (var arg in args.Skip(3))
+        {
+            if (!DecodeEngineNames.TryParse(arg, out engine))
+            {
+                engine = DecodeEngineNames.Default;
+                metrics = MetricSelection.Of(arg.Split(','));
+            }
+        }
+
         Generate(folder, n, output);
 
         var config = GateConfig.ForFolder(folder);
         // Warm-up on a few images so JIT time is not counted.
-        var options = new GateRunOptions { MaxDegreeOfParallelism = threads, Metrics = metrics };
+        var options = new GateRunOptions { MaxDegreeOfParallelism = threads, Metrics = metrics, DecodeEngine = engine };
         var warm = DatasetAnalyzer.Run(GateConfig.ForFolder(Path.Combine(folder, "000")), options);
         GC.Collect();
         long peakBefore = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -51,7 +63,7 @@ internal sealed class GateBenchmark : IBenchmark
         var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
         var process = Process.GetCurrentProcess();
         int ok = analysis.Records.Count(r => r.IsAnalysed);
-        output.WriteLine($"images: {analysis.Records.Count} ({ok} analysed), threads: {threads}, metrics: {metrics}");
+        output.WriteLine($"engine: {DecodeEngineNames.NameOf(engine)}, images: {analysis.Records.Count} ({ok} analysed), threads: {threads}, metrics: {metrics}, load average at the end (1, 5, 15 min): {File.ReadAllText("/proc/loadavg").Trim()}");
         output.WriteLine($"time: {sw.Elapsed.TotalSeconds:F2} s, throughput: {analysis.Records.Count / sw.Elapsed.TotalSeconds:F0} images/s");
         output.WriteLine($"fit + apply (default settings: exact + near duplicates, odd size): {fitWatch.Elapsed.TotalSeconds:F2} s, kept {result.Counts.Kept}, groups {dup.Groups.Count} ({dup.Groups.Count(g => g.Kind == Core.Duplicates.DuplicateKind.Near)} near), near candidates {dup.NearCandidatePairs}, unconfirmed {dup.NearUnconfirmedPairs}, capped images {dup.NearCappedImages.Count}");
         output.WriteLine($"full gate (analysis + fit + apply): {analysis.Records.Count / (sw.Elapsed.TotalSeconds + fitWatch.Elapsed.TotalSeconds):F0} images/s");

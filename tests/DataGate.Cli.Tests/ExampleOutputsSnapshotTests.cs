@@ -5,7 +5,9 @@ namespace DataGate.Cli.Tests;
 /// <summary>
 /// `datagate check` on the bundled example writes the same bytes as before the Core API refactor (issue 9): the
 /// snapshot in tests/fixtures/example-outputs was produced by main's code before any change, with the repository's
-/// path replaced by <c>{repo}</c>.
+/// path replaced by <c>{repo}</c>. A deliberate change to the outputs (e.g. the default decode engine, issue 14) is
+/// written back with <c>DATAGATE_UPDATE_SNAPSHOTS=1 dotnet test --filter ExampleOutputsSnapshotTests</c>; review the
+/// diff and say why in the commit.
 /// </summary>
 public sealed class ExampleOutputsSnapshotTests : IDisposable
 {
@@ -31,11 +33,7 @@ public sealed class ExampleOutputsSnapshotTests : IDisposable
 
         string snapshot = Path.Combine(repo, "tests", "fixtures", "example-outputs", file);
         string actual = File.ReadAllText(Path.Combine(_out, file));
-        if (UpdateSnapshots)
-        {
-            File.WriteAllText(snapshot, actual.Replace(repo, "{repo}", StringComparison.Ordinal));
-        }
-
+        Update(snapshot, actual.Replace(repo, "{repo}", StringComparison.Ordinal));
         string expected = File.ReadAllText(snapshot).Replace("{repo}", repo, StringComparison.Ordinal);
         Assert.Equal(expected, actual);
     }
@@ -50,11 +48,15 @@ public sealed class ExampleOutputsSnapshotTests : IDisposable
         Assert.Equal(0, exit);
 
         string snapshot = Path.Combine(repo, "tests", "fixtures", "example-outputs", "metrics-command.csv");
+        Update(snapshot, File.ReadAllText(csv));
+        Assert.Equal(File.ReadAllText(snapshot), File.ReadAllText(csv));
+    }
+
+    private static void Update(string snapshot, string content)
+    {
         if (UpdateSnapshots)
         {
-            File.Copy(csv, snapshot, overwrite: true);
+            File.WriteAllText(snapshot, content);
         }
-
-        Assert.Equal(File.ReadAllText(snapshot), File.ReadAllText(csv));
     }
 }

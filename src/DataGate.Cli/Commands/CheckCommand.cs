@@ -27,6 +27,7 @@ public sealed class CheckCommand : Command<CheckSettings>
             JUnitPath = settings.JUnit,
             SarifPath = settings.Sarif,
             Progress = progress,
+            DecodeEngine = DecodeEngineOption.Parse(settings.DecodeEngine),
         };
         var outcome = settings.From is { } from
             ? GateRunner.RunFromShards(settings.Config, from, Options(null), cancellationToken)

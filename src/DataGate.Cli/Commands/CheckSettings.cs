@@ -34,6 +34,11 @@ public sealed class CheckSettings : CommandSettings
     [Description("List every finding, including notes, and more images per finding.")]
     public bool Verbose { get; init; }
 
+    /// <summary>JPEG decode engine name, or null for the rule file's.</summary>
+    [CommandOption("--decode-engine <NAME>")]
+    [Description(DecodeEngineOption.Description)]
+    public string? DecodeEngine { get; init; }
+
     /// <summary>No progress bar.</summary>
     [CommandOption("--no-progress")]
     [Description("Do not show the progress bar.")]
@@ -78,7 +83,7 @@ public sealed class CheckSettings : CommandSettings
         Sarif is not null && string.IsNullOrWhiteSpace(Sarif) ? ValidationResult.Error("--sarif needs a file path") :
         JUnit is not null && Sarif is not null && Path.GetFullPath(JUnit) == Path.GetFullPath(Sarif) ? ValidationResult.Error("--junit and --sarif name the same file") :
         From is not null && Cache is not null ? ValidationResult.Error("--from and --cache cannot be combined: shards are already measured") :
-        ValidationResult.Success();
+        DecodeEngineOption.Validate(DecodeEngine);
 
     /// <summary>The report.html options these settings ask for, or null for none.</summary>
     public Core.Reports.HtmlReportOptions? HtmlOptions() => NoHtml ? null : new Core.Reports.HtmlReportOptions

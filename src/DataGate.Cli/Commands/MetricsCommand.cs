@@ -22,7 +22,14 @@ public sealed class MetricsCommand : Command<MetricsSettings>
         ArgumentNullException.ThrowIfNull(settings);
         var config = GateConfig.ForFolder(settings.Directory);
         var options = new GateRunOptions { DisplayBasePath = Directory.GetCurrentDirectory() };
-        var analysis = ProgressRunner.Run(_console, !settings.NoProgress, p => DatasetAnalyzer.Run(config, new GateRunOptions { Progress = p, DisplayBasePath = options.DisplayBasePath, Metrics = settings.Selection }, cancellationToken));
+        var engine = DecodeEngineOption.Parse(settings.DecodeEngine) ?? config.Decode.Engine;
+        if (DatasetAnalyzer.CheckDecodeEngine(engine) is { } unavailable)
+        {
+            _console.MarkupLineInterpolated($"[red]error {unavailable.Code}:[/] {unavailable.Message}");
+            return ExitCodes.ConfigError;
+        }
+
+        var analysis = ProgressRunner.Run(_console, !settings.NoProgress, p => DatasetAnalyzer.Run(config, new GateRunOptions { Progress = p, DisplayBasePath = options.DisplayBasePath, DecodeEngine = engine, Metrics = settings.Selection }, cancellationToken));
 
         // The default rule set has no rules: fitting it groups exact and near duplicates with the default policy.
         var fitted = RuleSet.Default.Fit(analysis.Records, 0, cancellationToken);

@@ -29,6 +29,11 @@ public sealed class MetricsSettings : CommandSettings
     /// <summary>The parsed <see cref="Metrics"/>; valid after <see cref="Validate"/> succeeded.</summary>
     public MetricSelection Selection => MetricSelection.Of(Names(Metrics));
 
+    /// <summary>JPEG decode engine name, or null for the rule file's.</summary>
+    [CommandOption("--decode-engine <NAME>")]
+    [Description(DecodeEngineOption.Description)]
+    public string? DecodeEngine { get; init; }
+
     /// <summary>No progress bar.</summary>
     [CommandOption("--no-progress")]
     [Description("Do not show the progress bar.")]
@@ -50,7 +55,7 @@ public sealed class MetricsSettings : CommandSettings
             return ValidationResult.Error($"{DiagnosticCodes.UnknownMetricSelection.Code}: --metrics: unknown name(s) {string.Join(", ", unknown.Select(n => $"'{n}'"))}; use families ({families}) or metric/column names as in metrics.csv");
         }
 
-        return ValidationResult.Success();
+        return DecodeEngineOption.Validate(DecodeEngine);
     }
 
     private static List<string> Names(string list) =>

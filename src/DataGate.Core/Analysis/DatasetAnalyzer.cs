@@ -23,10 +23,11 @@ public static class DatasetAnalyzer
         ArgumentNullException.ThrowIfNull(config);
         options ??= new GateRunOptions();
         var selection = SelectionFor(config, options.Metrics);
-        var cache = options.CacheDirectory is null ? null : AnalysisCache.Open(options.CacheDirectory, config, selection);
+        var engine = options.DecodeEngine ?? config.Decode.Engine;
+        var cache = options.CacheDirectory is null ? null : AnalysisCache.Open(options.CacheDirectory, config, selection, engine);
         try
         {
-            return Run(config, cache, options.Progress, options.MaxDegreeOfParallelism, options.DisplayBasePath, selection, cancellationToken);
+            return Run(config, cache, options.Progress, options.MaxDegreeOfParallelism, options.DisplayBasePath, selection, engine, cancellationToken);
         }
         finally
         {
@@ -57,8 +58,9 @@ public static class DatasetAnalyzer
     /// <param name="maxDegreeOfParallelism">Threads to use; 0 means one per core.</param>
     /// <param name="displayBasePath">Folder paths of label manifests are shown relative to; null shows them in full.</param>
     /// <param name="selection">What to measure; null for <see cref="SelectionFor"/> of the configuration.</param>
+    /// <param name="engine">The JPEG decode engine; null for the configuration's <c>decode.engine</c>.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    internal static DatasetAnalysis Run(GateConfig config, AnalysisCache? cache, IProgress<AnalysisProgress>? progress = null, int maxDegreeOfParallelism = 0, string? displayBasePath = null, MetricSelection? selection = null, CancellationToken cancellationToken = default)
+    internal static DatasetAnalysis Run(GateConfig config, AnalysisCache? cache, IProgress<AnalysisProgress>? progress = null, int maxDegreeOfParallelism = 0, string? displayBasePath = null, MetricSelection? selection = null, DecodeEngine? engine = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         if (!config.Dataset.IsSpecified)
@@ -68,7 +70,14 @@ public static class DatasetAnalyzer
 
         var scan = DatasetScanner.Scan(config.Dataset, cancellationToken);
         var diagnostics = new List<Diagnostic>(scan.Diagnostics);
-        var records = Measure(CreateMeasurer(config, selection), scan.Files, cache, progress, maxDegreeOfParallelism, cancellationToken);
+        var measurer = CreateMeasurer(config, selection, engine);
+        if (CheckDecodeEngine(engine ?? config.Decode.Engine) is { } unavailable)
+        {
+            // Said once for the run; each JPEG then carries DG3018, so no image is silently skipped.
+            diagnostics.Add(unavailable);
+        }
+
+        var records = Measure(measurer, scan.Files, cache, progress, maxDegreeOfParallelism, cancellationToken);
         if (cache is not null)
         {
             diagnostics.AddRange(cache.Save());
@@ -84,12 +93,13 @@ public static class DatasetAnalyzer
     }
 
     /// <summary>The measurer every analysis of a configuration uses (one place, so a shard measures what a plain check measures).</summary>
-    internal static ImageMeasurer CreateMeasurer(GateConfig config, MetricSelection? selection = null)
+    internal static ImageMeasurer CreateMeasurer(GateConfig config, MetricSelection? selection = null, DecodeEngine? engine = null)
     {
         var limits = config.Limits;
         // Every default metric (metrics.csv has a column for each, and the cache keeps whole records), plus the opt-in
         // families the rules read or the host asked for.
-        return new ImageMeasurer(new DecodeOptions(limits.MaxPixels, limits.MaxDecodeMemoryMb << 20, limits.MaxFileMb << 20), config.BrisqueModel, selection ?? SelectionFor(config, null));
+        var decode = new DecodeOptions(limits.MaxPixels, limits.MaxDecodeMemoryMb << 20, limits.MaxFileMb << 20) { Engine = engine ?? config.Decode.Engine };
+        return new ImageMeasurer(decode, config.BrisqueModel, selection ?? SelectionFor(config, null));
     }
 
     /// <summary>The record of a file the scan refused to read (a link out of the root): its path and the reason.</summary>
@@ -140,4 +150,14 @@ public static class DatasetAnalyzer
         var (derived, _) = DerivedFields.Derive(config, labelled);
         return new DatasetAnalysis(derived, diagnostics);
     }
+
+    /// <summary>
+    /// DG1027 when <paramref name="engine"/> needs a native library this process cannot load, else null: hosts call it
+    /// before a run so an unusable engine is one configuration error, not a DG3018 on every JPEG.
+    /// </summary>
+    /// <param name="engine">The engine the run will use.</param>
+    public static Diagnostic? CheckDecodeEngine(DecodeEngine engine) =>
+        engine == DecodeEngine.LibJpegTurbo && SkiaJpegDecoder.LoadError is { } error
+            ? DiagnosticCodes.DecodeEngineUnavailable.Create($"decode engine '{DecodeEngineNames.LibJpegTurbo}' is unavailable: {error}. Set decode.engine: {DecodeEngineNames.ImageSharp} (or --decode-engine {DecodeEngineNames.ImageSharp}, DataGateDecodeEngine={DecodeEngineNames.ImageSharp})")
+            : null;
 }

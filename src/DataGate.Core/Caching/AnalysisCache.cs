@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Hashing;
 using DataGate.Core.Analysis;
 using DataGate.Core.Config;
+using DataGate.Core.Imaging;
 using DataGate.Core.Diagnostics;
 using DataGate.Core.Scanning;
 
@@ -66,14 +67,16 @@ internal sealed class AnalysisCache
     /// What the run measures; the opt-in families it includes scope the cache too (records without them cannot serve a
     /// run that needs them), so adding or dropping an <c>eda_*</c> rule re-analyses once. Null for the default metrics.
     /// </param>
-    public static AnalysisCache Open(string directory, GateConfig config, MetricSelection? selection = null)
+    /// <param name="engine">The JPEG decode engine of the run (null: the configuration's): switching engines re-analyses.</param>
+    public static AnalysisCache Open(string directory, GateConfig config, MetricSelection? selection = null, DecodeEngine? engine = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentNullException.ThrowIfNull(config);
         var root = Path.GetFullPath(config.Dataset.Root);
         var l = config.Limits;
         var optIn = string.Join(",", MetricCatalog.All.Where(m => m.IsOptIn && (selection?.Includes(m) ?? false)).Select(m => m.Family).Distinct(StringComparer.Ordinal));
-        var scope = string.Create(CultureInfo.InvariantCulture, $"{root}|{l.MaxPixels}|{l.MaxDecodeMemoryMb}|{l.MaxFileMb}|{optIn}");
+        var engineName = DecodeEngineNames.NameOf(engine ?? config.Decode.Engine);
+        var scope = string.Create(CultureInfo.InvariantCulture, $"{root}|{l.MaxPixels}|{l.MaxDecodeMemoryMb}|{l.MaxFileMb}|{optIn}|{engineName}");
         var name = $"analysis-{XxHash64.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(root)):x16}.dgcache";
         var file = Path.Combine(Path.GetFullPath(directory), name);
         var (status, entries, problem) = CacheFile.Read(file, AnalysisVersion.Current, scope);
@@ -86,6 +89,9 @@ internal sealed class AnalysisCache
         cache._changed = status != CacheFile.ReadStatus.Loaded;
         return cache;
     }
+
+    /// <summary>Opens the cache for a run decoding JPEG with <paramref name="engine"/> (default metrics).</summary>
+    internal static AnalysisCache OpenForEngine(string directory, GateConfig config, DecodeEngine engine) => Open(directory, config, null, engine);
 
     /// <summary>Returns the cached record of <paramref name="file"/>, or analyses it with <paramref name="analyze"/> and remembers the result.</summary>
     public ImageRecord GetOrAnalyze(ScannedFile file, Func<ScannedFile, ImageRecord> analyze)

@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
 using DataGate.Core.Analysis;
 using DataGate.Core.Diagnostics;
+using DataGate.Core.Imaging;
 using YamlDotNet.RepresentationModel;
 
 namespace DataGate.Core.Config;
 
-/// <summary>The rule sections of the rule file: quality, gate, limits.</summary>
+/// <summary>The rule sections of the rule file: quality, gate, limits, decode.</summary>
 internal sealed partial class ConfigReader
 {
     private readonly Dictionary<string, SourceSpan> _ruleIds = new(StringComparer.Ordinal);
@@ -186,6 +187,30 @@ internal sealed partial class ConfigReader
             MaxDecodeMemoryMb = map.TryGetValue("max_decode_memory_mb", out var m) ? _w.Integer(m.Value, "limits.max_decode_memory_mb", 16, 16384) ?? defaults.MaxDecodeMemoryMb : defaults.MaxDecodeMemoryMb,
             MaxFileMb = map.TryGetValue("max_file_mb", out var f) ? _w.Integer(f.Value, "limits.max_file_mb", 1, 4096) ?? defaults.MaxFileMb : defaults.MaxFileMb,
         };
+    }
+
+    private DecodeSettings ReadDecode(YamlNode node)
+    {
+        var map = _w.Mapping(node, "decode", ConfigKeys.DecodeKeys);
+        if (map is null || !map.TryGetValue("engine", out var e))
+        {
+            return new DecodeSettings();
+        }
+
+        var name = _w.String(e.Value, "decode.engine");
+        if (name is null)
+        {
+            return new DecodeSettings();
+        }
+
+        if (!DecodeEngineNames.TryParse(name, out var engine))
+        {
+            var near = YamlWalker.Nearest(name, DecodeEngineNames.All);
+            _w.Error(DiagnosticCodes.UnknownDecodeEngine, e.Value, $"decode.engine must be one of {string.Join(", ", DecodeEngineNames.All)}, got '{name}'" + (near is null ? string.Empty : $"; did you mean '{near}'?"));
+            return new DecodeSettings();
+        }
+
+        return new DecodeSettings { Engine = engine };
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*$")]

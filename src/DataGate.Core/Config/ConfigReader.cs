@@ -70,6 +70,7 @@ internal sealed partial class ConfigReader
         var quality = top.TryGetValue("quality", out var q) ? ReadQuality(q.Value) : [];
         var gate = top.TryGetValue("gate", out var g) ? ReadGate(g.Value) : new GateSettings();
         var limits = top.TryGetValue("limits", out var l) ? ReadLimits(l.Value) : new LimitSettings();
+        var decode = top.TryGetValue("decode", out var dc) ? ReadDecode(dc.Value) : new DecodeSettings();
         var brisque = top.TryGetValue("brisque", out var bq) ? ReadBrisque(bq.Value) : null;
         var duplicates = top.TryGetValue("duplicates", out var dup) ? ReadDuplicates(dup.Value) : new DuplicateSettings();
 
@@ -89,6 +90,7 @@ internal sealed partial class ConfigReader
             Quality = quality,
             Gate = gate,
             Limits = limits,
+            Decode = decode,
             BrisqueModel = brisque,
             Duplicates = duplicates,
 

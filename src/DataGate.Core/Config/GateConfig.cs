@@ -33,6 +33,9 @@ public sealed class GateConfig
     /// <summary>Decoding limits.</summary>
     public LimitSettings Limits { get; init; } = new();
 
+    /// <summary>How images are decoded (the JPEG engine).</summary>
+    public DecodeSettings Decode { get; init; } = new();
+
     /// <summary>A BRISQUE model named by <c>brisque: { model, range }</c>; null means the embedded OpenCV LIVE model.</summary>
     public Quality.Brisque.BrisqueModel? BrisqueModel { get; init; }
 

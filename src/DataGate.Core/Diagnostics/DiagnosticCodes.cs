@@ -106,6 +106,12 @@ public static class DiagnosticCodes
     /// <summary>The reduce's rule file differs from the one the shards were analysed under.</summary>
     public static readonly DiagnosticDescriptor ShardConfigChanged = new("DG1042", "Shards analysed under another rule file", Severity.Warning, DiagnosticCategory.Configuration);
 
+    /// <summary>A decode engine name that DataGate does not know (datagate.yml, --decode-engine, DataGateDecodeEngine).</summary>
+    public static readonly DiagnosticDescriptor UnknownDecodeEngine = new("DG1026", "Unknown decode engine", Severity.Error, DiagnosticCategory.Configuration);
+
+    /// <summary>The chosen decode engine's native library cannot be loaded in this process; checked before any image is read.</summary>
+    public static readonly DiagnosticDescriptor DecodeEngineUnavailable = new("DG1027", "Decode engine unavailable", Severity.Error, DiagnosticCategory.Configuration);
+
     // DG2xxx — data rules and findings about the dataset.
 
     /// <summary>A quality rule failed (its action is fail, or fewer than <c>mostly</c> of the images pass).</summary>
@@ -255,6 +261,12 @@ public static class DiagnosticCodes
 
     /// <summary>The shard folder does not exist or holds no shard.</summary>
     public static readonly DiagnosticDescriptor NoShards = new("DG3038", "No shards found", Severity.Error, DiagnosticCategory.Input);
+
+    /// <summary>The native JPEG decoder (libjpeg-turbo through Skia) reported an error for this file.</summary>
+    public static readonly DiagnosticDescriptor NativeDecodeFailed = new("DG3014", "Native JPEG decoder failed", Severity.Error, DiagnosticCategory.Input);
+
+    /// <summary>The file needed the libjpeg-turbo engine, whose native library could not be loaded.</summary>
+    public static readonly DiagnosticDescriptor DecodeEngineNotLoaded = new("DG3018", "Decode engine not loaded for this file", Severity.Error, DiagnosticCategory.Input);
 
     // DG9xxx — internal.
 

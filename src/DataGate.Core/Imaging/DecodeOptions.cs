@@ -1,6 +1,6 @@
 namespace DataGate.Core.Imaging;
 
-/// <summary>Limits that protect the process from hostile images. Immutable; validated on construction.</summary>
+/// <summary>How images are decoded: the limits that protect the process from hostile images and the JPEG engine. Immutable; validated on construction.</summary>
 public sealed class DecodeOptions
 {
     /// <summary>The defaults: 64 megapixels, 1 GiB decode budget, 512 MiB files.</summary>
@@ -28,4 +28,13 @@ public sealed class DecodeOptions
 
     /// <summary>Largest file size read.</summary>
     public long MaxFileBytes { get; }
+
+    /// <summary>The decoder of JPEG files; <see cref="DecodeEngineNames.Default"/> unless set.</summary>
+    public DecodeEngine Engine
+    {
+        get => _engine;
+        init => _engine = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "unknown decode engine");
+    }
+
+    private readonly DecodeEngine _engine = DecodeEngineNames.Default;
 }

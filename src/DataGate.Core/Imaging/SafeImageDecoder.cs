@@ -135,6 +135,11 @@ internal sealed class SafeImageDecoder
             notes.Add(DiagnosticCodes.ExtensionMismatch.Create($"extension says {expected} but the content is {formatName}; decoded as {formatName}", imagePath: reportPath));
         }
 
+        if (formatName == "JPEG" && _options.Engine == DecodeEngine.LibJpegTurbo && facts.Mode is "RGB" or "L" or "CMYK")
+        {
+            return DecodeWithLibJpegTurbo(data, reportPath, facts, notes, pixelBuffer);
+        }
+
         try
         {
             var configuration = s_baseConfiguration.Clone();
@@ -156,6 +161,37 @@ internal sealed class SafeImageDecoder
         {
             return DecodeResult.Fail(DiagnosticCodes.Corrupt.Create($"{formatName} data could not be decoded: {Describe(ex)}", imagePath: reportPath), facts, notes);
         }
+    }
+
+    private DecodeResult DecodeWithLibJpegTurbo(byte[] data, string reportPath, ImageFacts facts, List<Diagnostic> notes, Func<int, byte[]>? pixelBuffer)
+    {
+        if (SkiaJpegDecoder.LoadError is { } loadError)
+        {
+            return DecodeResult.Fail(DiagnosticCodes.DecodeEngineNotLoaded.Create($"{loadError}; choose decode.engine: {DecodeEngineNames.ImageSharp} to decode JPEG without it", imagePath: reportPath), facts, notes);
+        }
+
+        int w = facts.Width;
+        int h = facts.Height;
+        long need = ((long)w * h * 3) + SkiaJpegDecoder.EstimateNativeBytes(w, h, SkiaJpegDecoder.IsMultiScan(data));
+        if (need > _options.MaxDecodeMemoryBytes)
+        {
+            return DecodeResult.Fail(DiagnosticCodes.MemoryBudget.Create($"decoding {w}x{h} needs about {need >> 20} MiB, over the {_options.MaxDecodeMemoryBytes >> 20} MiB budget; not decoded", imagePath: reportPath), facts, notes);
+        }
+
+        var pixels = pixelBuffer?.Invoke(w * h * 3) ?? new byte[w * h * 3];
+        string? failure;
+        try
+        {
+            failure = SkiaJpegDecoder.Decode(data, w, h, facts.Mode == "L", pixels);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            failure = Describe(ex);
+        }
+
+        return failure is null
+            ? DecodeResult.Ok(new RgbImage(w, h, pixels), facts, notes)
+            : DecodeResult.Fail(DiagnosticCodes.NativeDecodeFailed.Create($"JPEG data could not be decoded by libjpeg-turbo: {failure}", imagePath: reportPath), facts, notes);
     }
 
     private static (RgbImage Image, int Frames) DecodePixels(Configuration configuration, byte[] data, ImageFacts facts, Func<int, byte[]>? pixelBuffer)

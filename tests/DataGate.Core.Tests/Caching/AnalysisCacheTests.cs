@@ -105,6 +105,22 @@ public sealed class AnalysisCacheTests : IDisposable
     }
 
     [Fact]
+    public void Should_ReanalyseEveryImage_When_TheDecodeEngineChanges()
+    {
+        WriteImages(2);
+        var turbo = AnalysisCache.OpenForEngine(CacheDir, Config(), DecodeEngine.LibJpegTurbo);
+        DatasetAnalyzer.Run(Config(), turbo, null, 1, engine: DecodeEngine.LibJpegTurbo);
+        var sameEngine = AnalysisCache.OpenForEngine(CacheDir, Config(), DecodeEngine.LibJpegTurbo);
+        DatasetAnalyzer.Run(Config(), sameEngine, null, 1, engine: DecodeEngine.LibJpegTurbo);
+
+        var other = AnalysisCache.OpenForEngine(CacheDir, Config(), DecodeEngine.ImageSharp);
+        DatasetAnalyzer.Run(Config(), other, null, 1, engine: DecodeEngine.ImageSharp);
+
+        Assert.Equal((2, 0), (sameEngine.Hits, sameEngine.Misses));
+        Assert.Equal((0, 2), (other.Hits, other.Misses));
+    }
+
+    [Fact]
     public void Should_CacheDecodeErrors_When_AFileIsCorrupt()
     {
         WriteImages(1);

@@ -1,4 +1,5 @@
 using DataGate.Core.Config;
+using DataGate.Core.Imaging;
 
 namespace DataGate.Core.Tests.Config;
 
@@ -66,6 +67,10 @@ public sealed class ConfigLoaderTests : IDisposable
     [InlineData("quality:\n  - id: a\n    metric: entropy\n    min: 1\n    mostly: 1.5\n", "DG1008", 5, 13, "between 0 and 1")]
     [InlineData("quality:\n  - id: a\n    metric: entropy\n    min: 1\n    action: drop\n", "DG1008", 5, 13, "must be one of")]
     [InlineData("gate:\n  max_excluded_fraktion: 0.1\n", "DG1003", 2, 3, "did you mean 'max_excluded_fraction'")]
+    [InlineData("decode:\n  engine: libjpegturbo\n", "DG1026", 2, 11, "did you mean 'libjpeg-turbo'")]
+    [InlineData("decode:\n  engine: ImageSharp\n", "DG1026", 2, 11, "must be one of imagesharp, libjpeg-turbo")]
+    [InlineData("decode:\n  engine: [imagesharp]\n", "DG1004", 2, 11, "decode.engine")]
+    [InlineData("decode:\n  engin: imagesharp\n", "DG1003", 2, 3, "did you mean 'engine'")]
     public void Should_ReportCodeAndPosition_When_RuleIsInvalid(string tail, string code, int line, int column, string text)
     {
         var yaml = "version: 1\ndataset:\n  root: images\n" + tail;
@@ -76,6 +81,18 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Equal("datagate.yml", d.Location!.File);
         Assert.Equal(line + 3, d.Location.Line);
         Assert.Equal(column, d.Location.Column);
+    }
+
+    [Theory]
+    [InlineData("", DecodeEngineNames.Default)]
+    [InlineData("decode:\n  engine: imagesharp\n", DecodeEngine.ImageSharp)]
+    [InlineData("decode:\n  engine: libjpeg-turbo\n", DecodeEngine.LibJpegTurbo)]
+    [InlineData("decode: {}\n", DecodeEngineNames.Default)]
+    public void Should_ReadTheDecodeEngine_When_DecodeSectionIsGiven(string tail, DecodeEngine expected)
+    {
+        var result = Parse("version: 1\ndataset:\n  root: images\n" + tail);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Equal(expected, result.Config!.Decode.Engine);
     }
 
     [Fact]

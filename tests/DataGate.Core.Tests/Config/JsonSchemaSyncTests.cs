@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DataGate.Core.Analysis;
 using DataGate.Core.Config;
+using DataGate.Core.Imaging;
 using DataGate.Core.Tests.Support;
 
 namespace DataGate.Core.Tests.Config;
@@ -20,6 +21,7 @@ public class JsonSchemaSyncTests
         { "$defs/threshold", ConfigKeys.ThresholdKeys },
         { "gate", ConfigKeys.GateKeys },
         { "limits", ConfigKeys.LimitKeys },
+        { "decode", ConfigKeys.DecodeKeys },
         { "brisque", ConfigKeys.BrisqueKeys },
         { "duplicates", ConfigKeys.DuplicateKeys },
         { "duplicates/exact", ConfigKeys.ExactDuplicateKeys },
@@ -52,6 +54,14 @@ public class JsonSchemaSyncTests
     {
         var names = Resolve("parity/[]").GetProperty("properties").GetProperty("metric").GetProperty("enum").EnumerateArray().Select(e => e.GetString());
         Assert.Equal(MetricCatalog.All.Select(m => m.Name), names);
+    }
+
+    [Fact]
+    public void Should_ListEveryEngineWithTheDefault_When_DecodeEngineEnumIsRead()
+    {
+        var engine = Resolve("decode").GetProperty("properties").GetProperty("engine");
+        Assert.Equal(DecodeEngineNames.All, engine.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(DecodeEngineNames.NameOf(DecodeEngineNames.Default), engine.GetProperty("default").GetString());
     }
 
     private static JsonElement Resolve(string section)

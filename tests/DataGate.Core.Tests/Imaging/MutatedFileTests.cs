@@ -1,33 +1,50 @@
 using DataGate.Core.Analysis;
+using DataGate.Core.Imaging;
 using DataGate.Core.Scanning;
 using DataGate.Core.Tests.Support;
+using Xunit.Abstractions;
 
 namespace DataGate.Core.Tests.Imaging;
 
 /// <summary>
 /// Hostile input: seeded byte flips, truncations and splices of valid files of every format. ImageSharp 2.1.13 throws
-/// several exception types on such files; the analyser must turn every one into a record, never an exception.
+/// several exception types on such files, libjpeg-turbo reports errors through Skia; the analyser must turn every
+/// one into a record, never an exception or a crash. Every file goes through both decode engines.
 /// </summary>
-public sealed class MutatedFileTests : IDisposable
+public sealed class MutatedFileTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("dg-mutate-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    public static TheoryData<string, DecodeEngine> Sources()
+    {
+        string[] files =
+        [
+            "synthetic/variants/b00_q95.jpg", "synthetic/variants/b00_progressive.jpg", "synthetic/variants/b00_cmyk.jpg",
+"synthetic/variants/b00_rgba.png", "synthetic/variants/b00_palette.png",
+            "synthetic/variants/b00.bmp", "synthetic/variants/b00.webp", "synthetic/variants/b00_q75.webp", "synthetic/edge/anim.gif",
+        ];
+        var data = new TheoryData<string, DecodeEngine>();
+        foreach (var engine in new[] { DecodeEngine.ImageSharp, DecodeEngine.LibJpegTurbo })
+        {
+            foreach (var file in files.Where(f => File.Exists(Golden.Image(f))))
+            {
+                data.Add(file, engine);
+            }
+        }
+
+        return data;
+    }
+
     [Theory]
-    [InlineData("synthetic/variants/b00_q95.jpg")]
-    [InlineData("synthetic/variants/b00_progressive.jpg")]
-    [InlineData("synthetic/variants/b00_rgba.png")]
-    [InlineData("synthetic/variants/b00_palette.png")]
-    [InlineData("synthetic/variants/b00.bmp")]
-    [InlineData("synthetic/variants/b00.webp")]
-    [InlineData("synthetic/variants/b00_q75.webp")]
-    [InlineData("synthetic/edge/anim.gif")]
-    public void Should_ContainEveryFailure_When_FileIsMutated(string source)
+    [MemberData(nameof(Sources))]
+    public void Should_ContainEveryFailure_When_FileIsMutated(string source, DecodeEngine engine)
     {
         var original = File.ReadAllBytes(Golden.Image(source));
         var rng = new Random(source.Length * 7919);
-        var analyzer = new ImageMeasurer();
+        var analyzer = new ImageMeasurer(new DecodeOptions { Engine = engine });
+        var codes = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int failed = 0;
         for (int i = 0; i < 60; i++)
         {
@@ -65,6 +82,7 @@ public sealed class MutatedFileTests : IDisposable
             if (record.Error is not null)
             {
                 failed++;
+                codes[record.Error.Code] = codes.GetValueOrDefault(record.Error.Code) + 1;
                 Assert.Matches("^DG3[0-9]{3}$", record.Error.Code);
                 Assert.Equal(Path.GetFileName(path), record.Error.ImagePath);
             }
@@ -74,6 +92,7 @@ public sealed class MutatedFileTests : IDisposable
             }
         }
 
+        output.WriteLine($"{source} via {DecodeEngineNames.NameOf(engine)}: {failed}/60 reported ({string.Join(", ", codes.Select(c => $"{c.Key}: {c.Value}"))})");
         Assert.True(failed > 0, "no mutation was detected at all");
     }
 }

@@ -36,10 +36,13 @@ internal static class Golden
     public static IEnumerable<(Dictionary<string, string> Row, string DecodedPng)> DecodedRows() =>
         Metrics.Where(r => r["error"].Length == 0 && Decoded(r["path"]) is not null).Select(r => (r, Decoded(r["path"])!));
 
-    /// <summary>Decodes a file with the product decoder; fails the test when it cannot.</summary>
-    public static RgbImage Load(string fullPath)
+    /// <summary>Decodes a file with the product decoder (default engine); fails the test when it cannot.</summary>
+    public static RgbImage Load(string fullPath) => Load(fullPath, DecodeEngineNames.Default);
+
+    /// <summary>Decodes a file with the product decoder and the given JPEG engine; fails the test when it cannot.</summary>
+    public static RgbImage Load(string fullPath, DecodeEngine engine)
     {
-        var result = new SafeImageDecoder().DecodeFile(fullPath, Path.GetFileName(fullPath));
+        var result = new SafeImageDecoder(new DecodeOptions { Engine = engine }).DecodeFile(fullPath, Path.GetFileName(fullPath));
         Assert.True(result.Succeeded, $"{fullPath}: {result.Error}");
         return result.Image!;
     }

@@ -120,6 +120,56 @@ public sealed class BuildTests
         Assert.Contains("error DG2002", promoted.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("TaskHostFactory")]
+    public void Should_DecodeJpegLikePillow_When_TheTaskLoadsLibJpegTurboFromThePackage(string factory)
+    {
+        // libSkiaSharp is found only through the package's tasks/net10.0 (deps file + runtimes/<rid>/native): a task
+        // that could not load it would stop with DG1027. The JPEG's Laplacian variance equals the Pillow/OpenCV reference.
+        var p = Consumer("turbo" + factory, factory.Length == 0 ? string.Empty : $"<DataGateTaskFactory>{factory}</DataGateTaskFactory>");
+        var golden = Path.Combine(RepositoryRoot(), "tests", "fixtures", "golden");
+        File.Copy(Path.Combine(golden, "images", "synthetic", "variants", "b00_q95.jpg"), Path.Combine(p.Data, "face.jpg"));
+        p.WriteConfig(ConsumerProject.Rule("fail"));
+        string reference = File.ReadAllLines(Path.Combine(golden, "reference", "metrics.csv")).Single(l => l.StartsWith("synthetic/variants/b00_q95.jpg,", StringComparison.Ordinal));
+        double expected = double.Parse(Column(File.ReadAllLines(Path.Combine(golden, "reference", "metrics.csv"))[0], reference, "laplacian_var"), System.Globalization.CultureInfo.InvariantCulture);
+
+        var turbo = p.Build("-p:DataGateDecodeEngine=libjpeg-turbo");
+        var turboLaplacian = Laplacian(p);
+        var sharp = p.Build("-p:DataGateDecodeEngine=imagesharp");
+        var sharpLaplacian = Laplacian(p);
+        var wrong = p.Build("-p:DataGateDecodeEngine=libjpeg");
+
+        Assert.True(turbo.ExitCode == 0, turbo.Output);
+        Assert.True(sharp.ExitCode == 0, sharp.Output);
+        Assert.True(Math.Abs(turboLaplacian - expected) <= 1e-9 * expected, $"libjpeg-turbo {turboLaplacian} vs reference {expected}");
+        Assert.NotEqual(turboLaplacian, sharpLaplacian);
+        Assert.NotEqual(0, wrong.ExitCode);
+        Assert.Contains("error DG1026", wrong.Output, StringComparison.Ordinal);
+    }
+
+    private static double Laplacian(ConsumerProject p)
+    {
+        var lines = File.ReadAllLines(Path.Combine(p.ReportDirectory, "metrics.csv"));
+        var row = lines.Single(l => l.StartsWith("face.jpg,", StringComparison.Ordinal));
+        return double.Parse(Column(lines[0], row, "laplacian_variance"), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string Column(string header, string row, string name) => row.Split(',')[Array.IndexOf(header.Split(','), name)];
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DataGate.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("DataGate.sln not found");
+    }
+
     private ConsumerProject Consumer(string name, string properties = "")
     {
         var p = new ConsumerProject(_package, name, properties);

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using DataGate.Core.Imaging;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace DataGate.Benchmarks;
+
+/// <summary>
+/// JPEG decode alone (identify, container walk, decode into RGB) for each engine, one thread, on N generated
+/// 200×200 JPEGs held in memory. The engines take turns round by round, so load from other processes hits both
+/// alike; the best round of each is reported. Usage: <c>decode [N=1000] [rounds=5]</c>.
+/// </summary>
+internal sealed class DecodeBenchmark : IBenchmark
+{
+    public string Name => "decode";
+
+    public string Description => "JPEG decode images/s per engine (identify + container walk + decode), one thread, engines interleaved";
+
+    public void Run(string[] args, TextWriter output)
+    {
+        int n = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+        int rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+        var files = new List<byte[]>(n);
+        var rng = new Random(1);
+        for (int i = 0; i < n; i++)
+        {
+            var px = new byte[200 * 200 * 3];
+            for (int y = 0; y < 200; y++)
+            {
+                for (int x = 0; x < 200; x++)
+                {
+                    int o = ((y * 200) + x) * 3;
+                    for (int c = 0; c < 3; c++)
+                    {
+                        px[o + c] = (byte)Math.Clamp((int)((90 * Math.Sin((x + (c * 11) + i) / 17.0) * Math.Cos(y / 23.0)) + 128 + rng.Next(-20, 21)), 0, 255);
+                    }
+                }
+            }
+
+            using var image = Image.LoadPixelData<Rgb24>(px, 200, 200);
+            using var stream = new MemoryStream();
+            image.SaveAsJpeg(stream, new JpegEncoder { Quality = 90, ColorType = JpegColorType.YCbCrRatio420 });
+            files.Add(stream.ToArray());
+        }
+
+        var engines = new[] { DecodeEngine.ImageSharp, DecodeEngine.LibJpegTurbo };
+        var best = engines.ToDictionary(e => e, _ => 0.0);
+        var buffer = new byte[200 * 200 * 3];
+        foreach (var engine in engines)
+        {
+            Decode(new SafeImageDecoder(new DecodeOptions { Engine = engine }), files.Take(50), buffer); // warm-up (JIT, native load)
+        }
+
+        for (int r = 0; r < rounds; r++)
+        {
+            foreach (var engine in r % 2 == 0 ? engines : engines.Reverse())
+            {
+                var decoder = new SafeImageDecoder(new DecodeOptions { Engine = engine });
+                var sw = Stopwatch.StartNew();
+                Decode(decoder, files, buffer);
+                best[engine] = Math.Max(best[engine], n / sw.Elapsed.TotalSeconds);
+            }
+        }
+
+        output.WriteLine($"{n} JPEGs 200x200 q90 4:2:0, {rounds} rounds, one thread; load average at the end {File.ReadAllText("/proc/loadavg").Trim()}");
+        foreach (var engine in engines)
+        {
+            output.WriteLine($"{DecodeEngineNames.NameOf(engine),-14} {best[engine],8:F0} images/s (best round)");
+        }
+
+        // The native decode alone (no identify, no container walk): what the engine itself costs.
+        var rawBest = 0.0;
+        for (int r = 0; r < rounds; r++)
+        {
+            var sw = Stopwatch.StartNew();
+            foreach (var bytes in files)
+            {
+                SkiaJpegDecoder.Decode(bytes, 200, 200, gray: false, buffer);
+            }
+
+            rawBest = Math.Max(rawBest, n / sw.Elapsed.TotalSeconds);
+        }
+
+        output.WriteLine($"{"(native alone)",-14} {rawBest,8:F0} images/s: SKCodec decode into the RGB buffer, without the shared safety checks");
+        output.WriteLine($"ratio libjpeg-turbo / imagesharp: {best[DecodeEngine.LibJpegTurbo] / best[DecodeEngine.ImageSharp]:F2}");
+    }
+
+    private static void Decode(SafeImageDecoder decoder, IEnumerable<byte[]> files, byte[] buffer)
+    {
+        foreach (var bytes in files)
+        {
+            var result = decoder.Decode(bytes, "b.jpg", _ => buffer);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(result.Error!.ToString());
+            }
+        }
+    }
+}
