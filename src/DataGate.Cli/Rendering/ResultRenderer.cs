@@ -9,7 +9,7 @@ namespace DataGate.Cli.Rendering;
 /// <summary>Prints a run's outcome: diagnostics in compiler format, the rule table, worst offenders, counts, verdict.</summary>
 internal static class ResultRenderer
 {
-    public static void Render(IAnsiConsole console, GateRunOutcome outcome, bool verbose)
+    public static void Render(IAnsiConsole console, GateRunOutcome outcome, bool verbose, bool rules = true)
     {
         foreach (var d in outcome.Diagnostics)
         {
@@ -29,7 +29,7 @@ internal static class ResultRenderer
             WriteDiagnostic(console, OpenableImagePath(f.Diagnostic, result.Config.Dataset.Root));
         }
 
-        if (result.Config.Quality.Count > 0)
+        if (rules && result.Config.Quality.Count > 0)
         {
             console.Write(RuleTable(result));
             WriteWorstOffenders(console, result, cap);

@@ -11,7 +11,7 @@ namespace DataGate.Core.Reports;
 internal static class ReportJsonWriter
 {
     /// <summary>Version of the report schema.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     /// <summary>Writes the report.</summary>
     public static void Write(Stream stream, GateResult result, IReadOnlyList<ReportSection>? sections = null)
