@@ -98,34 +98,55 @@ public static class SplitPlanner
         var unitFoldHash = new ulong[units];
         var unitKeyRows = new int[units];
         long seed = settings.Seed;
-        var keyRows = new Dictionary<(int Unit, string Key), int>();
-        var hashOf = new Dictionary<string, (ulong Split, ulong Fold)>(StringComparer.Ordinal);
+
+        // Most units have one hash key: hash it once; only units whose rows have several keys count them.
+        var unitKey = new string?[units];
+        var mixed = new bool[units];
         for (int i = 0; i < n; i++)
         {
-            unitSize[unitOf[i]]++;
+            int u = unitOf[i];
+            unitSize[u]++;
             var hk = rows[i].HashKey ?? rows[i].Key;
-            var key = (unitOf[i], hk);
-            keyRows[key] = keyRows.GetValueOrDefault(key) + 1;
+            if (unitKey[u] is null)
+            {
+                unitKey[u] = hk;
+            }
+            else if (!mixed[u] && !string.Equals(unitKey[u], hk, StringComparison.Ordinal))
+            {
+                mixed[u] = true;
+            }
         }
 
-        foreach (var ((u, hk), count) in keyRows)
+        for (int u = 0; u < units; u++)
         {
-            if (!hashOf.TryGetValue(hk, out var h))
+            if (!mixed[u])
             {
-                h = (Hash(hk, seed), Hash(hk, (long)((ulong)seed ^ FoldSalt)));
-                hashOf[hk] = h;
+                unitHash[u] = Hash(unitKey[u]!, seed);
+                unitFoldHash[u] = Hash(unitKey[u]!, (long)((ulong)seed ^ FoldSalt));
             }
+        }
 
-            if (count > unitKeyRows[u] || (count == unitKeyRows[u] && h.Split < unitHash[u]))
+        var keyRows = new Dictionary<(int Unit, string Key), int>();
+        for (int i = 0; i < n; i++)
+        {
+            if (mixed[unitOf[i]])
+            {
+                var key = (unitOf[i], rows[i].HashKey ?? rows[i].Key);
+                keyRows[key] = keyRows.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        foreach (var ((u, hk), count) in keyRows.OrderBy(kv => kv.Key.Unit).ThenBy(kv => kv.Key.Key, StringComparer.Ordinal))
+        {
+            ulong h = Hash(hk, seed);
+            if (count > unitKeyRows[u] || (count == unitKeyRows[u] && h < unitHash[u]) || unitKeyRows[u] == 0)
             {
                 unitKeyRows[u] = count;
-                unitHash[u] = h.Split;
-                unitFoldHash[u] = h.Fold;
+                unitHash[u] = h;
+                unitFoldHash[u] = Hash(hk, (long)((ulong)seed ^ FoldSalt));
             }
         }
 
-        keyRows.Clear();
-        hashOf.Clear();
 
         // 2. Strata (interned in ordinal order) and each unit's majority stratum.
         var strataNames = rows.Select(r => r.Stratum).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -338,13 +359,26 @@ public static class SplitPlanner
     {
         var result = new int[units];
         Array.Fill(result, -1);
+        var mixed = new bool[units];
+        for (int i = 0; i < unitOf.Length; i++)
+        {
+            int u = unitOf[i];
+            if (result[u] < 0)
+            {
+                result[u] = rowStratum[i];
+            }
+            else if (result[u] != rowStratum[i])
+            {
+                mixed[u] = true;
+            }
+        }
+
         Dictionary<(int Unit, int Stratum), int>? votes = null;
         for (int i = 0; i < unitOf.Length; i++)
         {
             int u = unitOf[i];
-            if (unitSize[u] == 1)
+            if (!mixed[u] || unitSize[u] == 1)
             {
-                result[u] = rowStratum[i];
                 continue;
             }
 
