@@ -56,6 +56,9 @@ public static class DataGateApp
                 .WithDescription("Validate a dataset against datagate.yml; write reports; exit 0 pass, 1 fail, 2 config error, 3 internal error.")
                 .WithExample("check")
                 .WithExample("check", "--config", "path/datagate.yml", "--out", "artifacts/datagate");
+            config.AddCommand<SplitCommand>("split")
+                .WithDescription("Write only the stratified, group-preserving train/val/test manifests (splits: in datagate.yml) and the split lock.")
+                .WithExample("split", "--config", "datagate.yml", "--out", "artifacts/datagate", "--cache", ".datagate-cache");
             config.AddCommand<MetricsCommand>("metrics")
                 .WithDescription("Write every per-image metric of a folder to a CSV file (no rule file needed).")
                 .WithExample("metrics", "some/images", "--out", "metrics.csv");

@@ -115,28 +115,107 @@ public static class GateRunner
         }
     }
 
-    /// <summary>Fit, apply and reports over analysed rows: the common end of a plain check and of a reduce over shards.</summary>
-    private static GateRunOutcome CheckAndWrite(GateConfig config, DatasetAnalysis analysis, GateRunOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>datagate split</c>: analyses the dataset (with the cache when given), fits the rules and writes only the
+    /// split manifests (NAME.csv) and the lock, for projects that gate elsewhere. A rule file without <c>splits:</c> is
+    /// a DG1005 configuration error. <see cref="GateRunOutcome.ExitCode"/> is decided by the split findings alone
+    /// (DG2033, DG2060, DG2061, DG3015): the other rules' verdicts do not fail this command.
+    /// </summary>
+    /// <param name="configPath">Path of datagate.yml as the user gave it.</param>
+    /// <param name="options">Output folder (required for anything to be written), cache, parallelism.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public static GateRunOutcome RunSplits(string configPath, GateRunOptions options, CancellationToken cancellationToken = default)
     {
-        var outputDirectory = options.OutputDirectory;
+        ArgumentNullException.ThrowIfNull(options);
+        var load = ConfigLoader.Load(configPath);
+        if (!load.Succeeded)
         {
-            var result = RuleSet.FromConfig(config).Check(analysis.Records, analysis.Diagnostics, options.MaxDegreeOfParallelism, cancellationToken);
+            return new GateRunOutcome { Diagnostics = load.Diagnostics };
+        }
+
+        var config = load.Config!;
+        if (config.Splits is null)
+        {
+            return new GateRunOutcome { Diagnostics = [DiagnosticCodes.MissingKey.Create("the rule file has no splits: section; add one (e.g. splits: { ratios: { train: 0.8, val: 0.1, test: 0.1 } }) to use 'datagate split'", new SourceSpan(configPath, 1, 1))] };
+        }
+
+        try
+        {
+            var analysis = DatasetAnalyzer.Run(config, options, cancellationToken);
+            var gate = RuleSet.FromConfig(config).Check(analysis.Records, analysis.Diagnostics, options.MaxDegreeOfParallelism, cancellationToken);
+            var splitCodes = new HashSet<string>(StringComparer.Ordinal)
+            {
+                DiagnosticCodes.SplitLeakage.Code, DiagnosticCodes.SplitDeviation.Code, DiagnosticCodes.TooFewForSplits.Code,
+                DiagnosticCodes.StaleSplitLock.Code, DiagnosticCodes.SplitLockUnreadable.Code,
+            };
+
+            // The verdict of this command: only the split findings count.
+            var result = new GateResult
+            {
+                Config = gate.Config,
+                Records = gate.Records,
+                Verdicts = gate.Verdicts,
+                Findings = gate.Findings.Where(f => splitCodes.Contains(f.Diagnostic.Code)).ToList(),
+                Exclusions = gate.Exclusions,
+                ResolvedBounds = gate.ResolvedBounds,
+                Duplicates = gate.Duplicates,
+                BalanceResults = gate.BalanceResults,
+                ParityResults = gate.ParityResults,
+                Splits = gate.Splits,
+                Counts = gate.Counts,
+            };
             var diagnostics = new List<Diagnostic>();
             IReadOnlyList<ReportFile> written = [];
-            if (outputDirectory is not null || options.JUnitPath is not null || options.SarifPath is not null)
+            if (options.OutputDirectory is not null && result.Splits is not null)
             {
-                var (files, error, warnings) = ReportSet.WriteAll(outputDirectory, result, [new DuplicatesSection(result.Duplicates), BalanceSection.Create(result)], options);
+                var (files, error) = ReportSet.WriteSplits(options.OutputDirectory, result);
                 written = files;
-                diagnostics.AddRange(warnings);
                 if (error is not null)
                 {
                     diagnostics.Add(error);
                 }
+                else if (WriteSplitLock(result) is { } lockError)
+                {
+                    diagnostics.Add(lockError);
+                }
             }
 
-            var errorLog = ErrorLog.Write(outputDirectory, result.Records.Select(r => r.Error).OfType<Diagnostic>());
-            return new GateRunOutcome { Result = result, Diagnostics = diagnostics, Written = written, ErrorLog = errorLog };
+            return new GateRunOutcome { Result = result, Diagnostics = diagnostics, Written = written };
         }
+        catch (OperationCanceledException)
+        {
+            return new GateRunOutcome { Diagnostics = [DiagnosticCodes.Cancelled.Create("the run was cancelled")] };
+        }
+        catch (Exception ex)
+        {
+            return InternalFailure(options.OutputDirectory, ex);
+        }
+    }
+
+    /// <summary>Fit, apply and reports over analysed rows: the common end of a plain check and of a reduce over shards.</summary>
+    private static GateRunOutcome CheckAndWrite(GateConfig config, DatasetAnalysis analysis, GateRunOptions options, CancellationToken cancellationToken)
+    {
+        var outputDirectory = options.OutputDirectory;
+        var result = RuleSet.FromConfig(config).Check(analysis.Records, analysis.Diagnostics, options.MaxDegreeOfParallelism, cancellationToken);
+        var diagnostics = new List<Diagnostic>();
+        IReadOnlyList<ReportFile> written = [];
+        if (outputDirectory is not null || options.JUnitPath is not null || options.SarifPath is not null)
+        {
+            var (files, error, warnings) = ReportSet.WriteAll(outputDirectory, result, Sections(result), options);
+            written = files;
+            diagnostics.AddRange(warnings);
+            if (error is not null)
+            {
+                diagnostics.Add(error);
+            }
+            else if (outputDirectory is not null && WriteSplitLock(result) is { } lockError)
+            {
+                diagnostics.Add(lockError);
+            }
+        }
+
+        var errorLog = ErrorLog.Write(outputDirectory, result.Records.Select(r => r.Error).OfType<Diagnostic>());
+        return new GateRunOutcome { Result = result, Diagnostics = diagnostics, Written = written, ErrorLog = errorLog };
     }
 
     /// <summary>
@@ -153,5 +232,37 @@ public static class GateRunner
         }
 
         return new GateRunOutcome { Diagnostics = [internalError], ErrorLog = errorLog };
+    }
+
+    /// <summary>The report sections of a result: duplicates, balance, and splits when configured.</summary>
+    internal static IReadOnlyList<ReportSection> Sections(GateResult result)
+    {
+        var sections = new List<ReportSection> { new DuplicatesSection(result.Duplicates), BalanceSection.Create(result) };
+        if (SplitSection.Create(result) is { } splits)
+        {
+            sections.Add(splits);
+        }
+
+        return sections;
+    }
+
+    /// <summary>
+    /// Updates the split lock (<c>splits: lock</c>) with the run's assignment, when outputs were written: written
+    /// atomically, only when its content changes. Returns a DG3011 diagnostic when it cannot be written.
+    /// </summary>
+    internal static Diagnostic? WriteSplitLock(GateResult result)
+    {
+        if (result.Splits is not { } plan || result.Config.Splits?.LockPath is not { } path)
+        {
+            return null;
+        }
+
+        var (current, error) = Splits.SplitLock.Read(path);
+        if (error is not null)
+        {
+            return null; // already reported as DG3015 by the fit, which made no plan
+        }
+
+        return current!.Update(plan).Write(path).Error;
     }
 }

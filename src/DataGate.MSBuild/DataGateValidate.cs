@@ -41,6 +41,10 @@ public sealed class DataGateValidate : DataGateTask
     [Output]
     public ITaskItem? KeptManifest { get; private set; }
 
+    /// <summary>The split manifests written (splits: in datagate.yml), each with metadata <c>Split</c> (its name).</summary>
+    [Output]
+    public ITaskItem[] Splits { get; private set; } = [];
+
     /// <summary>Every file written.</summary>
     [Output]
     public ITaskItem[] WrittenFiles { get; private set; } = [];
@@ -107,6 +111,7 @@ public sealed class DataGateValidate : DataGateTask
 
         WrittenFiles = [.. outcome.Written.Select(f => new TaskItem(f.Path))];
         KeptManifest = outcome.KeptManifest is { } kept ? new TaskItem(kept.Path) : null;
+        Splits = [.. outcome.Written.Where(f => f.Kind == Core.Reports.ReportFileKind.Split).Select(f => new TaskItem(f.Path, new Dictionary<string, string> { ["Split"] = f.Name ?? string.Empty }))];
     }
 
     /// <inheritdoc />

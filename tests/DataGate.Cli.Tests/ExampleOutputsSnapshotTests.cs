@@ -23,6 +23,9 @@ public sealed class ExampleOutputsSnapshotTests : IDisposable
     [InlineData("metrics.csv")]
     [InlineData("kept.csv")]
     [InlineData("summary.md")]
+    [InlineData("train.csv")]
+    [InlineData("val.csv")]
+    [InlineData("test.csv")]
     public void Should_WriteByteIdenticalOutput_When_ExampleIsChecked(string file)
     {
         string repo = Repo.Root;

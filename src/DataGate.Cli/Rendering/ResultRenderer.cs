@@ -9,7 +9,7 @@ namespace DataGate.Cli.Rendering;
 /// <summary>Prints a run's outcome: diagnostics in compiler format, the rule table, worst offenders, counts, verdict.</summary>
 internal static class ResultRenderer
 {
-    public static void Render(IAnsiConsole console, GateRunOutcome outcome, bool verbose, GitHubActions? github = null)
+    public static void Render(IAnsiConsole console, GateRunOutcome outcome, bool verbose, GitHubActions? github = null, bool rules = true)
     {
         foreach (var d in outcome.Diagnostics)
         {
@@ -39,7 +39,7 @@ internal static class ResultRenderer
             Emit(console, github, d, d.Location is null && d.ImagePath is not null ? Path.GetFullPath(d.ImagePath) : null);
         }
 
-        if (result.Config.Quality.Count > 0)
+        if (rules && result.Config.Quality.Count > 0)
         {
             console.Write(RuleTable(result));
             WriteWorstOffenders(console, result, cap);

@@ -77,6 +77,7 @@ internal sealed partial class ConfigReader
         var derived = top.TryGetValue("derived", out var dv) ? ReadDerived(dv.Value) : new DerivedSettings();
         var balance = top.TryGetValue("balance", out var bl) ? ReadBalance(bl.Value, fields, derived) : [];
         var parity = top.TryGetValue("parity", out var pr) ? ReadParity(pr.Value, fields, derived) : [];
+        var splits = top.TryGetValue("splits", out var sp) ? ReadSplits(sp.Value, fields, derived) : null;
         if (dataset is null && (_requireDataset || top.ContainsKey("dataset")))
         {
             return null;
@@ -97,6 +98,7 @@ internal sealed partial class ConfigReader
             Derived = derived,
             Balance = balance,
             Parity = parity,
+            Splits = splits,
         };
     }
 

@@ -42,6 +42,9 @@ public sealed class GateConfig
     /// <summary>Duplicate policy (defaults: report exact and pHash ≤ 4 near duplicates and label conflicts as warnings).</summary>
     public DuplicateSettings Duplicates { get; init; } = new();
 
+    /// <summary>Train/val/test (and fold) assignment of the kept images; null when the rule file has no <c>splits:</c>.</summary>
+    public SplitSettings? Splits { get; init; }
+
     /// <summary>Builds a configuration for a plain folder with no rules (used by <c>datagate metrics</c>).</summary>
     public static GateConfig ForFolder(string root) => new() { Dataset = new DatasetSettings { Root = Path.GetFullPath(root) } };
 }

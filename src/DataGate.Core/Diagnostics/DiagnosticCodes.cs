@@ -112,6 +112,18 @@ public static class DiagnosticCodes
     /// <summary>The chosen decode engine's native library cannot be loaded in this process; checked before any image is read.</summary>
     public static readonly DiagnosticDescriptor DecodeEngineUnavailable = new("DG1027", "Decode engine unavailable", Severity.Error, DiagnosticCategory.Configuration);
 
+    /// <summary>The <c>splits: ratios</c> are invalid: not 2-10 splits, a bad or repeated name, a ratio outside (0, 1), or a sum other than 1.</summary>
+    public static readonly DiagnosticDescriptor BadSplitRatios = new("DG1019", "Invalid split ratios", Severity.Error, DiagnosticCategory.Configuration);
+
+    /// <summary>A <c>splits: stratify_by</c> or <c>group_by</c> field is unknown, or a stratification field is neither a category nor binned.</summary>
+    public static readonly DiagnosticDescriptor BadSplitField = new("DG1020", "Split field unknown or not categorical", Severity.Error, DiagnosticCategory.Configuration);
+
+    /// <summary>The <c>splits: lock</c> path is empty, a folder, or its folder does not exist.</summary>
+    public static readonly DiagnosticDescriptor BadSplitLockPath = new("DG1021", "Invalid split lock path", Severity.Error, DiagnosticCategory.Configuration);
+
+    /// <summary><c>splits: folds</c> is not 0 or 2-100.</summary>
+    public static readonly DiagnosticDescriptor BadSplitFolds = new("DG1022", "Invalid number of folds", Severity.Error, DiagnosticCategory.Configuration);
+
     // DG2xxx — data rules and findings about the dataset.
 
     /// <summary>A quality rule failed (its action is fail, or fewer than <c>mostly</c> of the images pass).</summary>
@@ -162,7 +174,10 @@ public static class DiagnosticCodes
     /// <summary>Members of one duplicate group disagree on a label.</summary>
     public static readonly DiagnosticDescriptor LabelConflict = new("DG2032", "Duplicate group with conflicting labels", Severity.Error, DiagnosticCategory.Data);
 
-    /// <summary>A duplicate group spans more than one split.</summary>
+    /// <summary>
+    /// A duplicate group (or a <c>group_by</c> value) spans more than one split: produced when the split lock pins
+    /// members of one group to different splits, e.g. a new near duplicate bridging a locked train and a locked test image.
+    /// </summary>
     public static readonly DiagnosticDescriptor SplitLeakage = new("DG2033", "Duplicate group spans splits", Severity.Error, DiagnosticCategory.Data);
 
     /// <summary>A balance rule failed.</summary>
@@ -179,6 +194,15 @@ public static class DiagnosticCodes
 
     /// <summary>A parity rule failed (a metric separates groups).</summary>
     public static readonly DiagnosticDescriptor ParityRuleFailed = new("DG2050", "Quality parity rule failed", Severity.Error, DiagnosticCategory.Data);
+
+    /// <summary>A stratification cell's share in a split deviates from the split's ratio by more than <c>max_cell_deviation</c>.</summary>
+    public static readonly DiagnosticDescriptor SplitDeviation = new("DG2060", "Split cell deviation over the limit", Severity.Error, DiagnosticCategory.Data);
+
+    /// <summary>Fewer kept images (or groups) than splits: some split is empty.</summary>
+    public static readonly DiagnosticDescriptor TooFewForSplits = new("DG2061", "Too few kept images for the splits", Severity.Error, DiagnosticCategory.Data);
+
+    /// <summary>The split lock names a split that <c>ratios</c> no longer has; those images are assigned afresh.</summary>
+    public static readonly DiagnosticDescriptor StaleSplitLock = new("DG2062", "Split lock names an unknown split", Severity.Warning, DiagnosticCategory.Data);
 
     // DG3xxx — I/O and decoding.
 
@@ -267,6 +291,9 @@ public static class DiagnosticCodes
 
     /// <summary>The file needed the libjpeg-turbo engine, whose native library could not be loaded.</summary>
     public static readonly DiagnosticDescriptor DecodeEngineNotLoaded = new("DG3018", "Decode engine not loaded for this file", Severity.Error, DiagnosticCategory.Input);
+
+    /// <summary>The split lock file exists but cannot be read or is malformed; nothing is re-split silently.</summary>
+    public static readonly DiagnosticDescriptor SplitLockUnreadable = new("DG3015", "Split lock unreadable", Severity.Error, DiagnosticCategory.Input);
 
     // DG9xxx — internal.
 

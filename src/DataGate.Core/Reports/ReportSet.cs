@@ -6,7 +6,7 @@ namespace DataGate.Core.Reports;
 /// <summary>Writes the outputs of a run, each file atomically, and says which file is which (<see cref="ReportFile"/>).</summary>
 public static class ReportSet
 {
-    /// <summary>Writes report.json, summary.md, metrics.csv and kept.csv into <paramref name="outputDirectory"/>.</summary>
+    /// <summary>Writes report.json, summary.md, metrics.csv, kept.csv and one manifest per split (NAME.csv) into <paramref name="outputDirectory"/>.</summary>
     /// <returns>The files written, each with its kind, and a DG3011 diagnostic when one could not be.</returns>
     internal static (IReadOnlyList<ReportFile> Written, Diagnostic? Error) WriteAll(string outputDirectory, GateResult result, IReadOnlyList<ReportSection>? sections = null)
     {
@@ -47,6 +47,13 @@ public static class ReportSet
             current = Path.Combine(outputDirectory, "kept.csv");
             AtomicFile.WriteText(current, w => KeptCsvWriter.Write(w, result));
             written.Add(new ReportFile(current, ReportFileKind.KeptManifest));
+            var (splits, splitError) = WriteSplits(outputDirectory, result);
+            written.AddRange(splits);
+            if (splitError is not null)
+            {
+                return (written, splitError, warnings);
+            }
+
             if (options?.HtmlReport is { } html)
             {
                 current = Path.Combine(outputDirectory, "report.html");
@@ -61,6 +68,35 @@ public static class ReportSet
         {
             return (written, DiagnosticCodes.WriteFailed.Create($"cannot write '{current}': {ex.Message}"), warnings);
         }
+    }
+
+    /// <summary>Writes one manifest per split (NAME.csv) into <paramref name="outputDirectory"/>; nothing without splits.</summary>
+    internal static (IReadOnlyList<ReportFile> Written, Diagnostic? Error) WriteSplits(string outputDirectory, GateResult result)
+    {
+        var written = new List<ReportFile>();
+        if (result.Splits is not { } plan)
+        {
+            return (written, null);
+        }
+
+        string current = outputDirectory;
+        try
+        {
+            Directory.CreateDirectory(outputDirectory);
+            for (int s = 0; s < plan.Names.Count; s++)
+            {
+                current = Path.Combine(outputDirectory, plan.Names[s] + ".csv");
+                AtomicFile.WriteText(current, w => SplitCsvWriter.Write(w, result, plan, s));
+                written.Add(new ReportFile(current, ReportFileKind.Split, plan.Names[s]));
+            }
+
+            return (written, null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (written, DiagnosticCodes.WriteFailed.Create($"cannot write '{current}': {ex.Message}"));
+        }
+    }
     }
 
     private static void WriteCiReports(GateResult result, GateRunOptions? options, List<ReportFile> written, ref string current)

@@ -23,7 +23,8 @@ public sealed class FittedGate
         IReadOnlyDictionary<string, (double Min, double Max)> bounds,
         RowEvaluation evaluation,
         IReadOnlyList<BalanceRuleResult> balance,
-        IReadOnlyList<ParityRuleResult> parity)
+        IReadOnlyList<ParityRuleResult> parity,
+        Splits.SplitFitting.Outcome splits)
     {
         Rules = rules;
         _input = input;
@@ -32,7 +33,17 @@ public sealed class FittedGate
         ResolvedBounds = bounds;
         BalanceResults = balance;
         ParityResults = parity;
+        Splits = splits.Plan;
+        _splitFindings = splits.Findings;
     }
+
+    private readonly IReadOnlyList<Finding> _splitFindings;
+
+    /// <summary>
+    /// The split assignment of the kept fitted rows (rows of the plan = the kept rows in order), or null when the rule
+    /// file has no <c>splits:</c> or its lock file is unreadable (DG3015).
+    /// </summary>
+    public Splits.SplitPlan? Splits { get; }
 
     /// <summary>The odd-size band fitted (null when no fitted row had a size).</summary>
     internal OddSizeFences? Fences => _fences;
@@ -43,7 +54,7 @@ public sealed class FittedGate
     /// with the restored bounds and band, and finds duplicates among the rows it is given.
     /// </summary>
     internal static FittedGate Restore(RuleSet rules, IReadOnlyDictionary<string, (double Min, double Max)> bounds, OddSizeFences? fences)
-        => new(rules, [], fences, bounds, new RowEvaluation([], [], [], DuplicateReport.Empty, new GateCounts(0, 0, 0, 0)), [], []);
+        => new(rules, [], fences, bounds, new RowEvaluation([], [], [], DuplicateReport.Empty, new GateCounts(0, 0, 0, 0)), [], [], Splits.SplitFitting.Outcome.None);
 
     /// <summary>The rule set fitted.</summary>
     public RuleSet Rules { get; }
@@ -69,7 +80,7 @@ public sealed class FittedGate
     /// <summary>
     /// Judges rows with the fitted state: quality rules against the fitted bounds, odd size against the fitted band,
     /// duplicates among the given rows (the fitted groups when they are the fitted rows), gate limits on their counts.
-    /// Balance and parity are dataset-level: the result carries the fitted ones.
+    /// Balance, parity and splits are dataset-level: the result carries the fitted ones.
     /// </summary>
     /// <param name="rows">Rows to judge; not written. Passing the fitted rows themselves gives the <c>check</c> verdict.</param>
     /// <param name="diagnostics">Diagnostics of how the rows were gathered (scan, labels), reported first; null for none.</param>
@@ -96,6 +107,7 @@ public sealed class FittedGate
         findings.AddRange(evaluation.Findings);
         findings.AddRange(BalanceResults.Select(b => b.Finding).OfType<Finding>());
         findings.AddRange(ParityResults.Select(p => p.Finding).OfType<Finding>());
+        findings.AddRange(_splitFindings);
         var exclusions = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         for (int i = 0; i < evaluation.Rows.Count; i++)
         {
@@ -116,6 +128,7 @@ public sealed class FittedGate
             Duplicates = evaluation.Duplicates,
             BalanceResults = BalanceResults,
             ParityResults = ParityResults,
+            Splits = Splits,
             Counts = evaluation.Counts,
         };
     }

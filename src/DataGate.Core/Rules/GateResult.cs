@@ -34,6 +34,12 @@ public sealed class GateResult
     /// <summary>Parity rule results over the kept images, in file order.</summary>
     public IReadOnlyList<ParityRuleResult> ParityResults { get; init; } = [];
 
+    /// <summary>
+    /// The split assignment of the kept images (plan row i is the i-th image of <see cref="Kept"/>, fitted rows), or
+    /// null when the rule file has no <c>splits:</c> or the lock file was unreadable.
+    /// </summary>
+    public Splits.SplitPlan? Splits { get; init; }
+
     /// <summary>Counts of every input.</summary>
     public required GateCounts Counts { get; init; }
 

@@ -65,9 +65,9 @@ public sealed class RuleSet
         cancellationToken.ThrowIfCancellationRequested();
         var parity = ParityEvaluator.EvaluateAll(Config, kept);
 
-        // Seam for further dataset-level state fitted over the kept rows (split assignment): compute it here from
-        // `kept`, hold it on FittedGate, and let Apply carry it into GateResult.
-        return new FittedGate(this, rows, fences, bounds, evaluation, balance, parity);
+        cancellationToken.ThrowIfCancellationRequested();
+        var splits = Splits.SplitFitting.Fit(Config, kept, evaluation.Duplicates);
+        return new FittedGate(this, rows, fences, bounds, evaluation, balance, parity, splits);
     }
 
     /// <summary>Fits over the rows and applies to the same rows: the verdict of <c>datagate check</c>.</summary>

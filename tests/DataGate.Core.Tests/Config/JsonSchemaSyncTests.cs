@@ -31,6 +31,7 @@ public class JsonSchemaSyncTests
         { "balance/[]/max_distance", ConfigKeys.DistanceKeys },
         { "parity/[]", ConfigKeys.ParityKeys },
         { "parity/[]/max_effect", ConfigKeys.EffectKeys },
+        { "splits", ConfigKeys.SplitKeys },
     };
 
     [Theory]

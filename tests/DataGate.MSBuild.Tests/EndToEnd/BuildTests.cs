@@ -170,6 +170,42 @@ public sealed class BuildTests
         throw new InvalidOperationException("DataGate.sln not found");
     }
 
+    [Fact]
+    public void Should_ExposeAndCopyTheSplitManifests_When_TheRuleFileHasSplits()
+    {
+        var p = Consumer("splits", "<DataGateCopySplitsToOutput>true</DataGateCopySplitsToOutput>");
+        p.Image("d.png", 4);
+        p.Image("e.png", 5);
+        p.Image("f.png", 6);
+        p.WriteConfig(ConsumerProject.Rule("warn") + "splits:\n  ratios: { train: 0.5, test: 0.5 }\n  seed: 1\n  action: warn\n");
+
+        // A consumer of the items: reads each split manifest the gate hands over and says how many images it lists.
+        File.WriteAllText(Path.Combine(p.Directory, "Directory.Build.targets"), """
+            <Project>
+              <Target Name="ReadDataGateSplits" AfterTargets="DataGateValidate">
+                <ReadLinesFromFile File="%(DataGateSplit.Identity)">
+                  <Output TaskParameter="Lines" ItemName="_SplitLine" />
+                </ReadLinesFromFile>
+                <Message Importance="high" Text="consumer read split %(DataGateSplit.Split): @(DataGateSplit->'%(Filename)%(Extension)')" />
+                <Message Importance="high" Text="consumer read @(_SplitLine->Count()) lines" />
+              </Target>
+            </Project>
+            """);
+
+        var (code, output) = p.Build();
+
+        Assert.True(code == 0, output);
+        Assert.Contains("consumer read split train: train.csv", output, StringComparison.Ordinal);
+        Assert.Contains("consumer read split test: test.csv", output, StringComparison.Ordinal);
+        Assert.Contains("consumer read 8 lines", output, StringComparison.Ordinal); // 6 images + 2 headers
+        var train = File.ReadAllLines(Path.Combine(p.ReportDirectory, "train.csv"));
+        var test = File.ReadAllLines(Path.Combine(p.ReportDirectory, "test.csv"));
+        Assert.Equal("path,group", train[0]);
+        Assert.Equal(6, train.Length + test.Length - 2);
+        Assert.True(File.Exists(Path.Combine(p.Directory, "bin", "Debug", "net10.0", "datagate", "train.csv")), output);
+        Assert.True(File.Exists(Path.Combine(p.Directory, "bin", "Debug", "net10.0", "datagate", "test.csv")), output);
+    }
+
     private ConsumerProject Consumer(string name, string properties = "")
     {
         var p = new ConsumerProject(_package, name, properties);
