@@ -97,7 +97,6 @@ public static class ReportSet
             return (written, DiagnosticCodes.WriteFailed.Create($"cannot write '{current}': {ex.Message}"));
         }
     }
-    }
 
     private static void WriteCiReports(GateResult result, GateRunOptions? options, List<ReportFile> written, ref string current)
     {
