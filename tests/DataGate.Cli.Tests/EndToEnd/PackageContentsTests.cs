@@ -50,6 +50,31 @@ public sealed class PackageContentsTests
     }
 
     [Fact]
+    public void Should_CarryLibSkiaSharpForEveryPlatform_When_AHostPackageIsOpened()
+    {
+        // The libjpeg-turbo decode engine is native: the tool and the MSBuild task must bring it for each platform.
+        var packages = Packages().ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var places = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["datagate"] = "tools/net10.0/any/",
+            ["DataGate.MSBuild"] = "tasks/net10.0/",
+        };
+        foreach (var (id, folder) in places)
+        {
+            var files = packages[id].Files;
+            foreach (var native in new[] { "runtimes/linux-x64/native/libSkiaSharp.so", "runtimes/linux-arm64/native/libSkiaSharp.so", "runtimes/linux-musl-x64/native/libSkiaSharp.so", "runtimes/win-x64/native/libSkiaSharp.dll", "runtimes/osx/native/libSkiaSharp.dylib" })
+            {
+                Assert.Contains(folder + native, files);
+            }
+
+            Assert.Contains(folder + "SkiaSharp.dll", files);
+        }
+
+        // The deps file is what gives the task's AssemblyLoadContext a resolver for runtimes/<rid>/native.
+        Assert.Contains("tasks/net10.0/DataGate.MSBuild.deps.json", packages["DataGate.MSBuild"].Files);
+    }
+
+    [Fact]
     public void Should_CarryReadmeLicenceAndRepository_When_APackageIsOpened()
     {
         string head = Git.Head(_feed.Repository);
