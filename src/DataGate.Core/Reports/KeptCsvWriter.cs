@@ -11,7 +11,8 @@ internal static class KeptCsvWriter
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(result);
         var fields = LabelColumns(result);
-        w.WriteLine(string.Join(',', fields.Prepend("path")));
+        // Label names come from a CSV manifest's header too, so they are quoted like values when they need it.
+        w.WriteLine(string.Join(',', fields.Select(Csv.Field).Prepend("path")));
         foreach (var r in result.Kept)
         {
             w.WriteLine(string.Join(',', fields.Select(f => Csv.Field(r.Labels.GetValueOrDefault(f))).Prepend(Csv.Field(r.Path))));
