@@ -21,10 +21,7 @@ public sealed class PackageContentsTests
 
         Assert.Contains("datagate", ids);
         Assert.Contains("DataGate.MSBuild", ids);
-        if (Directory.Exists(Path.Combine(_feed.Repository, "src", "DataGate.ML")))
-        {
-            Assert.Contains("DataGate.ML", ids);
-        }
+        Assert.Contains("DataGate.ML", ids);
 
         Assert.All(packages, p => Assert.Equal(_feed.Version, p.Version));
         Assert.Equal(_feed.Version, File.ReadAllText(Path.Combine(_feed.Feed, "version.txt")).Trim());
@@ -98,6 +95,25 @@ public sealed class PackageContentsTests
             Assert.Contains("THIRD-PARTY-NOTICES.md", package.Files);
             Assert.Contains($"# {package.Id}", package.Read("README.md"), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Should_ShipLibraryWithPinnedMlNetDependencies_When_DataGateMlIsPacked()
+    {
+        var package = Packages().Single(p => p.Id == "DataGate.ML");
+        var m = package.Metadata;
+
+        Assert.Contains("lib/net10.0/DataGate.ML.dll", package.Files);
+        Assert.Contains("lib/net10.0/DataGate.ML.xml", package.Files);
+        Assert.Contains(("DataGate.Core", _feed.Version), package.Dependencies);
+        Assert.Contains(("Microsoft.ML", "5.0.1"), package.Dependencies);
+        Assert.Contains(("Microsoft.ML.ImageAnalytics", "5.0.1"), package.Dependencies);
+        Assert.Contains(("SkiaSharp", "2.88.9"), package.Dependencies);
+        Assert.Contains("ml.net", m.Element(m.Name.Namespace + "tags")!.Value, StringComparison.Ordinal);
+        var readme = package.Read("README.md");
+        Assert.Contains("dotnet add package DataGate.ML", readme, StringComparison.Ordinal);
+        Assert.Contains("ComputeImageMetrics", readme, StringComparison.Ordinal);
+        Assert.Contains("FilterKept", readme, StringComparison.Ordinal);
     }
 
     [Fact]
