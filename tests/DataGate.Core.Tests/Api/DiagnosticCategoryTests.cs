@@ -13,7 +13,8 @@ public sealed class DiagnosticCategoryTests
             {
                 '1' => DiagnosticCategory.Configuration,
                 '2' => DiagnosticCategory.Data,
-                '3' => d == DiagnosticCodes.WriteFailed || d == DiagnosticCodes.CacheUnusable ? DiagnosticCategory.Output : DiagnosticCategory.Input,
+                // DG3020 (thumbnail) and DG3021 (GitHub step summary) are about outputs the run writes.
+                '3' => d == DiagnosticCodes.WriteFailed || d == DiagnosticCodes.CacheUnusable || d == DiagnosticCodes.ThumbnailFailed || d == DiagnosticCodes.StepSummaryFailed ? DiagnosticCategory.Output : DiagnosticCategory.Input,
                 _ => DiagnosticCategory.Internal,
             };
             Assert.Equal(expected, d.Category);
