@@ -54,7 +54,7 @@ public sealed class FittedGate
     /// with the restored bounds and band, and finds duplicates among the rows it is given.
     /// </summary>
     internal static FittedGate Restore(RuleSet rules, IReadOnlyDictionary<string, (double Min, double Max)> bounds, OddSizeFences? fences)
-        => new(rules, [], fences, bounds, new RowEvaluation([], [], [], DuplicateReport.Empty, new GateCounts(0, 0, 0, 0)), [], [], Splits.SplitFitting.Outcome.None);
+        => new(rules, [], fences, bounds, new RowEvaluation([], [], [], DuplicateReport.Empty, new GateCounts(0, 0, 0, 0)), [], [], global::DataGate.Core.Splits.SplitFitting.Outcome.None);
 
     /// <summary>The rule set fitted.</summary>
     public RuleSet Rules { get; }

@@ -79,17 +79,23 @@ public sealed class SplitLock
             lineMap.Add(lineNo);
         }
 
-        List<(int Line, List<string> Fields)> records;
-        try
+        // The strict CSV reader the label manifests use (Sep): a malformed line is refused with its position.
+        var records = new List<(int Line, List<string> Fields)>();
+        var problems = new List<Diagnostic>();
+        using (var reader = Labels.CsvManifestReader.Open(new StringReader(body.ToString()), ',', path, problems))
         {
-            records = CsvTable.Parse(body.ToString());
-        }
-        catch (FormatException ex)
-        {
-            return (null, Unreadable(path, 0, ex.Message));
+            if (reader.Header is { } header)
+            {
+                records.Add((reader.HeaderLine, [.. header]));
+                reader.ReadRows((line, fields) => records.Add((line, [.. fields])));
+            }
         }
 
-        int Real(int bodyLine) => bodyLine - 1 < lineMap.Count ? lineMap[bodyLine - 1] : lineNo;
+        int Real(int bodyLine) => bodyLine >= 1 && bodyLine - 1 < lineMap.Count ? lineMap[bodyLine - 1] : lineNo;
+        if (problems.Count > 0)
+        {
+            return (null, Unreadable(path, Real(problems[0].Location?.Line ?? 1), problems[0].Message));
+        }
         if (records.Count == 0 || string.Join(',', records[0].Fields) != Header)
         {
             return (null, Unreadable(path, records.Count == 0 ? 1 : Real(records[0].Line), $"the header must be '{Header}'"));
