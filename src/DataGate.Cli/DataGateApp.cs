@@ -81,6 +81,12 @@ public static class DataGateApp
             config.PropagateExceptions();
         });
 
+        if (StrictUsage.PreCheck(args) is { } usage)
+        {
+            (console ?? AnsiConsole.Console).MarkupLineInterpolated($"[red]error:[/] {usage}");
+            return ExitCodes.ConfigError;
+        }
+
         try
         {
             return app.Run(args);

@@ -43,6 +43,65 @@ internal sealed class StrictUsage : ICommandInterceptor
         }
     }
 
+    /// <summary>
+    /// Checks the options of a command line before Spectre binds and validates it, so a mistyped option is named even
+    /// when the verb's own validation would fail first (a required option it did not see, e.g. <c>plan --shard 4</c>).
+    /// </summary>
+    /// <returns>The usage error, or null when every option is one the verb knows.</returns>
+    internal static string? PreCheck(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || SettingsOfVerb(args[0]) is not { } settings)
+        {
+            return null;
+        }
+
+        var options = OptionsOf(settings);
+        foreach (var arg in args.Skip(1))
+        {
+            if (arg == "--")
+            {
+                break;
+            }
+
+            if (arg.Length < 2 || arg[0] != '-' || char.IsDigit(arg[1]) || arg[1] == '.')
+            {
+                continue;
+            }
+
+            var name = arg.Split('=', ':')[0];
+            if (name is "-h" or "-?" || options.Contains(name, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            return $"unknown option '{name}' for 'datagate {args[0]}'; did you mean '{Nearest(name, options)}'? (options: {string.Join(", ", options)})";
+        }
+
+        return null;
+    }
+
+    /// <summary>The settings type of a verb (the command class <c>XCommand</c> is the verb <c>x</c>), or null.</summary>
+    private static Type? SettingsOfVerb(string verb)
+    {
+        foreach (var command in typeof(StrictUsage).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(ICommand).IsAssignableFrom(t)))
+        {
+            if (!string.Equals(command.Name, verb + "Command", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            for (var t = command; t is not null; t = t.BaseType)
+            {
+                if (t.IsGenericType && t.GetGenericArguments() is [var settings] && typeof(CommandSettings).IsAssignableFrom(settings))
+                {
+                    return settings;
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <inheritdoc/>
     public void InterceptResult(CommandContext context, CommandSettings settings, ref int result)
     {

@@ -114,7 +114,10 @@ public sealed class StrictUsageTests : IDisposable
     public void Should_ListTheVerbsOptions_When_SuggestingOne()
     {
         var options = StrictUsage.OptionsOf(typeof(CheckSettings));
-        Assert.Equal(["--config", "-c", "--out", "-o", "--cache", "--verbose", "-v", "--no-progress", "--help"], options);
+        Assert.Equal(["--config", "-c", "--out", "-o", "--cache", "--from"], options.Take(6));
+        Assert.Contains("--decode-engine", options);
+        Assert.Contains("--sarif", options);
+        Assert.Equal("--help", options[^1]);
         Assert.Equal("--no-progress", StrictUsage.Nearest("--noprogress", options));
         Assert.Equal("--cache", StrictUsage.Nearest("--cahce", options));
     }

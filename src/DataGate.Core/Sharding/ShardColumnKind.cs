@@ -26,4 +26,13 @@ internal enum ShardColumnKind
 
     /// <summary>Nullable INT64: a header fact.</summary>
     Int64,
+
+    /// <summary>
+    /// Nullable UINT64: a hash of the horizontally mirrored image (<c>phash_mirror</c>, <c>dhash_mirror</c>), kept for
+    /// mirror-aware near-duplicate matching; not a metrics.csv column.
+    /// </summary>
+    MirrorHash64,
+
+    /// <summary>Nullable BYTE_ARRAY: the 32×32 gray thumbnail near-duplicate confirmation correlates.</summary>
+    Bytes,
 }

@@ -100,6 +100,24 @@ internal static class ShardFile
 
                     await group.WriteAsync<ulong>(field, hashes).ConfigureAwait(false);
                     break;
+                case ShardColumnKind.MirrorHash64:
+                    var mirrors = new ulong?[n];
+                    for (int i = 0; i < n; i++)
+                    {
+                        mirrors[i] = rows[i].HashBits.TryGetValue(column.Name, out var m) ? m : null;
+                    }
+
+                    await group.WriteAsync<ulong>(field, mirrors).ConfigureAwait(false);
+                    break;
+                case ShardColumnKind.Bytes:
+                    var thumbnails = new byte[]?[n];
+                    for (int i = 0; i < n; i++)
+                    {
+                        thumbnails[i] = rows[i].Thumbnail;
+                    }
+
+                    await group.WriteAsync(field, thumbnails!).ConfigureAwait(false);
+                    break;
                 case ShardColumnKind.Digest128:
                     var digests = new Guid?[n];
                     for (int i = 0; i < n; i++)
@@ -352,6 +370,27 @@ internal static class ShardFile
                                 records[i].HashSlots[column.Name] = h;
                             }
                         }
+                    }
+
+                    break;
+                case ShardColumnKind.MirrorHash64:
+                    var mirrors = new ulong?[n];
+                    await group.ReadAsync<ulong>(field, mirrors).ConfigureAwait(false);
+                    for (int i = 0; i < n; i++)
+                    {
+                        if (mirrors[i] is { } m)
+                        {
+                            records[i].HashSlots[column.Name] = m;
+                        }
+                    }
+
+                    break;
+                case ShardColumnKind.Bytes:
+                    var thumbnails = new byte[]?[n];
+                    await group.ReadAsync(field, thumbnails.AsMemory()!).ConfigureAwait(false);
+                    for (int i = 0; i < n; i++)
+                    {
+                        records[i].Thumbnail = thumbnails[i];
                     }
 
                     break;

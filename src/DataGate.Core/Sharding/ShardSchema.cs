@@ -35,6 +35,9 @@ internal static class ShardSchema
 
     public const string FactsFrameCount = "facts_frame_count";
 
+    /// <summary>The 32×32 gray thumbnail (1,024 bytes, row-major) near-duplicate confirmation correlates.</summary>
+    public const string Thumbnail = "thumbnail";
+
     /// <summary>Labels as a JSON object (field → raw text), as the analysing worker read them.</summary>
     public const string LabelsJson = "labels_json";
 
@@ -95,6 +98,10 @@ internal static class ShardSchema
             });
         }
 
+        // What near-duplicate confirmation and mirror matching read at the reduce (not metrics.csv columns).
+        columns.Add(new(Hashing.HashKeys.PHashMirror, ShardColumnKind.MirrorHash64, 16));
+        columns.Add(new(Hashing.HashKeys.DHashMirror, ShardColumnKind.MirrorHash64, 16));
+        columns.Add(new(Thumbnail, ShardColumnKind.Bytes));
         columns.Add(new(LabelsJson, ShardColumnKind.Text));
         columns.Add(new(ErrorCode, ShardColumnKind.Text));
         columns.Add(new(ErrorMessage, ShardColumnKind.Text));
@@ -109,7 +116,8 @@ internal static class ShardSchema
         ShardColumnKind.Flag => new DataField<bool?>(c.Name),
         ShardColumnKind.Integer or ShardColumnKind.Int64 => new DataField<long?>(c.Name),
         ShardColumnKind.Real => new DataField<double?>(c.Name),
-        ShardColumnKind.Hash64 => new DataField<ulong?>(c.Name),
+        ShardColumnKind.Hash64 or ShardColumnKind.MirrorHash64 => new DataField<ulong?>(c.Name),
+        ShardColumnKind.Bytes => new DataField<byte[]>(c.Name),
         ShardColumnKind.Digest128 => new DataField<Guid?>(c.Name),
         ShardColumnKind.Int32 => new DataField<int?>(c.Name),
         _ => throw new InvalidOperationException(c.Kind.ToString()),

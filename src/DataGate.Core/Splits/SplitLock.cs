@@ -94,7 +94,7 @@ public sealed class SplitLock
         int Real(int bodyLine) => bodyLine >= 1 && bodyLine - 1 < lineMap.Count ? lineMap[bodyLine - 1] : lineNo;
         if (problems.Count > 0)
         {
-            return (null, Unreadable(path, Real(problems[0].Location?.Line ?? 1), problems[0].Message));
+            return (null, Unreadable(path, Real(problems[0].Location?.Line ?? 1), $"{problems[0].Message}; each line must be path,split,fold"));
         }
         if (records.Count == 0 || string.Join(',', records[0].Fields) != Header)
         {

@@ -49,6 +49,14 @@ public sealed partial class BrowserReportTests : IDisposable
 
         Assert.True(Regex.Count(Section(dom, "galleries"), "<img") > 0);
         Assert.True(Regex.Count(Section(dom, "duplicates"), "<img") > 0);
+
+        // The bundled datagate.yml has splits: the table lists each split with its size, as kept.csv's manifests do.
+        var splits = Section(dom, "splits");
+        foreach (var name in new[] { "train", "val", "test" })
+        {
+            int rows = File.ReadAllLines(Path.Combine(_out, name + ".csv")).Length - 1;
+            Assert.Contains($"<td>{name}</td><td class=\"n\">{rows}</td>", splits, StringComparison.Ordinal);
+        }
     }
 
     private static string Attribute(string tag, string name)

@@ -255,7 +255,7 @@ public class SplitPlannerTests
     [InlineData("# c\npath,split,fold\na.jpg,train,\na.jpg,test,\n", 4, "twice")]
     [InlineData("path,split,fold\na.jpg,train,x\n", 2, "fold")]
     [InlineData("path,split,fold\na.jpg\n", 2, "path,split,fold")]
-    [InlineData("path,split,fold\n\"a.jpg,train,\n", 0, "quoted")]
+    [InlineData("path,split,fold\n\"a.jpg,train,\n", 2, "quote")]
     public void Should_ReportDG3015WithLine_When_LockIsMalformed(string text, int line, string detail)
     {
         var (read, error) = SplitLock.Parse(text, "x.lock");

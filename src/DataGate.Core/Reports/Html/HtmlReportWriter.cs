@@ -15,6 +15,45 @@ internal static partial class HtmlReportWriter
 {
     private static readonly Lazy<string> s_runtime = new(() => Resource("vega.min.js") + "\n</script>\n<script>\n" + Resource("vega-lite.min.js"));
 
+    /// <summary>Most cells shown as columns of the split table; the rest are summed into "other cells".</summary>
+    private const int MaxSplitTableCells = 12;
+
+    /// <summary>
+    /// The split table of a result with <c>splits:</c>: per split its image count and the share of its images that
+    /// come from each stratification cell (the largest cells; summary.md and report.json have every cell).
+    /// </summary>
+    internal static IReadOnlyList<SplitRow>? SplitRows(GateResult result)
+    {
+        if (result.Splits is not { } plan)
+        {
+            return null;
+        }
+
+        var counts = plan.Counts;
+        var cells = plan.Cells.OrderByDescending(c => c.Images).ThenBy(c => c.Stratum, StringComparer.Ordinal).ToList();
+        var shown = cells.Take(MaxSplitTableCells).ToList();
+        var rest = cells.Skip(MaxSplitTableCells).ToList();
+        var rows = new List<SplitRow>();
+        for (int s = 0; s < plan.Names.Count; s++)
+        {
+            double total = Math.Max(1, counts[s]);
+            var shares = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var cell in shown)
+            {
+                shares[cell.Stratum] = cell.Counts[s] / total;
+            }
+
+            if (rest.Count > 0)
+            {
+                shares["other cells"] = rest.Sum(c => c.Counts[s]) / total;
+            }
+
+            rows.Add(new SplitRow(plan.Names[s], counts[s], shares));
+        }
+
+        return rows;
+    }
+
     /// <summary>Writes the report; returns the DG3020 warnings of images that got no thumbnail.</summary>
     public static IReadOnlyList<Diagnostic> Write(TextWriter w, GateResult result, HtmlReportOptions options, IReadOnlyList<SplitRow>? splits = null)
     {
@@ -22,7 +61,7 @@ internal static partial class HtmlReportWriter
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
         var page = new Page(result, options);
-        page.Build(splits);
+        page.Build(splits ?? SplitRows(result));
 
         w.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         w.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");

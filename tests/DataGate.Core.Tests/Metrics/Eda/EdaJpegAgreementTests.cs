@@ -30,7 +30,7 @@ public class EdaJpegAgreementTests
         foreach (var row in rows)
         {
             var original = Path.Combine(EdaGolden.Root, "images", row["path"]);
-            var decoded = new SafeImageDecoder().DecodeFile(original, Path.GetFileName(original));
+            var decoded = new SafeImageDecoder(new DecodeOptions { Engine = DecodeEngine.ImageSharp }).DecodeFile(original, Path.GetFileName(original));
             if (!decoded.Succeeded)
             {
                 continue;
@@ -69,5 +69,46 @@ public class EdaJpegAgreementTests
         Assert.True(median[Array.IndexOf(EdaGolden.Columns, "eda_luminance")] < 2e-4, "eda_luminance");
         Assert.True(median[Array.IndexOf(EdaGolden.Columns, "eda_variance")] < 0.04, "eda_variance");
         Assert.True(median[Array.IndexOf(EdaGolden.Columns, "eda_brisque")] < 0.15, "eda_brisque");
+    }
+
+    /// <summary>
+    /// With the libjpeg-turbo engine the JPEG's pixels are Pillow's, so every eda column equals, bit for bit, the value
+    /// computed from the Pillow-decoded PNG — which <see cref="EdaGoldenTests"/> holds to seed_profile.csv.
+    /// </summary>
+    [Fact]
+    public void Should_EqualThePillowDecodedValues_When_JpegsAreDecodedByLibJpegTurbo()
+    {
+        var rows = EdaGolden.Rows().Where(r => EdaGolden.Decoded(r["path"]) is not null && !EdaGolden.DecoderDifferences.ContainsKey(r["path"])).ToList();
+        var turbo = new SafeImageDecoder(new DecodeOptions { Engine = DecodeEngine.LibJpegTurbo });
+        var plain = new SafeImageDecoder(new DecodeOptions { Engine = DecodeEngine.ImageSharp });
+        int compared = 0;
+        foreach (var row in rows)
+        {
+            var original = Path.Combine(EdaGolden.Root, "images", row["path"]);
+            if (!original.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) && !original.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var decoded = turbo.DecodeFile(original, Path.GetFileName(original));
+            if (!decoded.Succeeded)
+            {
+                continue;
+            }
+
+            var pillow = plain.DecodeFile(EdaGolden.Decoded(row["path"])!, "decoded.png");
+            Assert.True(pillow.Succeeded, row["path"]);
+            compared++;
+            int orientation = decoded.Facts!.ExifOrientation;
+            var actual = EdaGolden.Values(EdaMetrics.Compute(decoded.Image!, orientation, PackageBrisqueModel.Embedded));
+            var expected = EdaGolden.Values(EdaMetrics.Compute(pillow.Image!, orientation, PackageBrisqueModel.Embedded));
+            for (int c = 0; c < actual.Length; c++)
+            {
+                Assert.True(actual[c].Equals(expected[c]), $"{row["path"]} {EdaGolden.Columns[c]}: libjpeg-turbo {actual[c]:R} vs Pillow-decoded {expected[c]:R}");
+            }
+        }
+
+        _output.WriteLine($"{compared} golden JPEGs: every eda column equal to the Pillow-decoded value");
+        Assert.True(compared >= 20, $"only {compared} JPEGs compared");
     }
 }
