@@ -29,7 +29,7 @@ public sealed class ParityTests
         var ml = new MLContext(seed: 1);
         var rows = ml.Data.LoadFromEnumerable(cli.Records.Select(r => new PathRow { ImagePath = r.Path }).ToList());
         var rules = DataGateRules.Load(config);
-        var model = ml.Transforms.DataGate().ComputeImageMetrics(rules, imageFolder: folder)
+        var model = ml.Transforms.DataGate().ComputeImageMetrics(imageFolder: folder, metrics: "default,eda")
             .Append(ml.Transforms.DataGate().Gate(rules))
             .Fit(rows);
         var table = DataViewTable.Read(model.Transform(rows));
