@@ -38,8 +38,7 @@ internal sealed class StrictUsage : ICommandInterceptor
         foreach (var group in context.Remaining.Parsed)
         {
             var given = group.Key.StartsWith('-') ? group.Key : (group.Key.Length == 1 ? "-" : "--") + group.Key;
-            var nearest = Nearest(given, options);
-            throw new UsageException($"unknown option '{given}' for 'datagate {verb}'; did you mean '{nearest}'? (options: {string.Join(", ", options)})");
+            throw new UsageException(UnknownOption(verb, given, options));
         }
     }
 
@@ -74,33 +73,35 @@ internal sealed class StrictUsage : ICommandInterceptor
                 continue;
             }
 
-            return $"unknown option '{name}' for 'datagate {args[0]}'; did you mean '{Nearest(name, options)}'? (options: {string.Join(", ", options)})";
+            return UnknownOption(args[0], name, options);
         }
 
         return null;
     }
 
     /// <summary>The settings type of a verb (the command class <c>XCommand</c> is the verb <c>x</c>), or null.</summary>
-    private static Type? SettingsOfVerb(string verb)
-    {
-        foreach (var command in typeof(StrictUsage).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(ICommand).IsAssignableFrom(t)))
-        {
-            if (!string.Equals(command.Name, verb + "Command", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
+    private static Type? SettingsOfVerb(string verb) =>
+        typeof(StrictUsage).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(ICommand).IsAssignableFrom(t) && string.Equals(t.Name, verb + "Command", StringComparison.OrdinalIgnoreCase))
+            .Select(SettingsOf)
+            .FirstOrDefault();
 
-            for (var t = command; t is not null; t = t.BaseType)
+    /// <summary>The settings type of a command class (the <c>TSettings</c> of its <c>Command&lt;TSettings&gt;</c> base).</summary>
+    internal static Type SettingsOf(Type command)
+    {
+        for (var t = command; t is not null; t = t.BaseType)
+        {
+            if (t.IsGenericType && t.GetGenericArguments() is [var settings] && typeof(CommandSettings).IsAssignableFrom(settings))
             {
-                if (t.IsGenericType && t.GetGenericArguments() is [var settings] && typeof(CommandSettings).IsAssignableFrom(settings))
-                {
-                    return settings;
-                }
+                return settings;
             }
         }
 
-        return null;
+        throw new InvalidOperationException($"{command.Name} has no settings type");
     }
+
+    private static string UnknownOption(string verb, string given, IReadOnlyList<string> options) =>
+        $"unknown option '{given}' for 'datagate {verb}'; did you mean '{Nearest(given, options)}'? (options: {string.Join(", ", options)})";
 
     /// <inheritdoc/>
     public void InterceptResult(CommandContext context, CommandSettings settings, ref int result)

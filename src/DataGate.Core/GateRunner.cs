@@ -57,18 +57,7 @@ public static class GateRunner
             return new GateRunOutcome { Diagnostics = [unavailable] };
         }
 
-        try
-        {
-            return CheckAndWrite(config, DatasetAnalyzer.Run(config, options, cancellationToken), options, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return new GateRunOutcome { Diagnostics = [DiagnosticCodes.Cancelled.Create("the run was cancelled")] };
-        }
-        catch (Exception ex)
-        {
-            return InternalFailure(options.OutputDirectory, ex);
-        }
+        return Guarded(options.OutputDirectory, () => CheckAndWrite(config, DatasetAnalyzer.Run(config, options, cancellationToken), options, cancellationToken));
     }
 
     /// <summary>
@@ -92,7 +81,7 @@ public static class GateRunner
             return new GateRunOutcome { Diagnostics = load.Diagnostics };
         }
 
-        try
+        return Guarded(options.OutputDirectory, () =>
         {
             var shards = ShardSet.Load(shardDirectory, ShardPlan.DigestOfFile(configPath), options.MaxDegreeOfParallelism, cancellationToken);
             if (!shards.Succeeded)
@@ -104,15 +93,7 @@ public static class GateRunner
             diagnostics.AddRange(shards.Problems);
             var analysis = DatasetAnalyzer.Finish(load.Config!, shards.Rows, diagnostics, options.DisplayBasePath);
             return CheckAndWrite(load.Config!, analysis, options, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return new GateRunOutcome { Diagnostics = [DiagnosticCodes.Cancelled.Create("the run was cancelled")] };
-        }
-        catch (Exception ex)
-        {
-            return InternalFailure(options.OutputDirectory, ex);
-        }
+        });
     }
 
     /// <summary>
@@ -139,7 +120,7 @@ public static class GateRunner
             return new GateRunOutcome { Diagnostics = [DiagnosticCodes.MissingKey.Create("the rule file has no splits: section; add one (e.g. splits: { ratios: { train: 0.8, val: 0.1, test: 0.1 } }) to use 'datagate split'", new SourceSpan(configPath, 1, 1))] };
         }
 
-        try
+        return Guarded(options.OutputDirectory, () =>
         {
             var analysis = DatasetAnalyzer.Run(config, options, cancellationToken);
             var gate = RuleSet.FromConfig(config).Check(analysis.Records, analysis.Diagnostics, options.MaxDegreeOfParallelism, cancellationToken);
@@ -181,15 +162,7 @@ public static class GateRunner
             }
 
             return new GateRunOutcome { Result = result, Diagnostics = diagnostics, Written = written };
-        }
-        catch (OperationCanceledException)
-        {
-            return new GateRunOutcome { Diagnostics = [DiagnosticCodes.Cancelled.Create("the run was cancelled")] };
-        }
-        catch (Exception ex)
-        {
-            return InternalFailure(options.OutputDirectory, ex);
-        }
+        });
     }
 
     /// <summary>Fit, apply and reports over analysed rows: the common end of a plain check and of a reduce over shards.</summary>
@@ -216,6 +189,26 @@ public static class GateRunner
 
         var errorLog = ErrorLog.Write(outputDirectory, result.Records.Select(r => r.Error).OfType<Diagnostic>());
         return new GateRunOutcome { Result = result, Diagnostics = diagnostics, Written = written, ErrorLog = errorLog };
+    }
+
+    /// <summary>
+    /// Runs one flow of a run: a cancellation becomes DG9002 (<c>Cancelled</c>), any other exception the one
+    /// catch-all (<see cref="InternalFailure"/>), so no flow can take its host down.
+    /// </summary>
+    private static GateRunOutcome Guarded(string? outputDirectory, Func<GateRunOutcome> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (OperationCanceledException)
+        {
+            return new GateRunOutcome { Diagnostics = [DiagnosticCodes.Cancelled.Create("the run was cancelled")] };
+        }
+        catch (Exception ex)
+        {
+            return InternalFailure(outputDirectory, ex);
+        }
     }
 
     /// <summary>

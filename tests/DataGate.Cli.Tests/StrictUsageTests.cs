@@ -32,26 +32,13 @@ public sealed class StrictUsageTests : IDisposable
         var data = new TheoryData<string, int, string, string>();
         foreach (var command in typeof(DataGateApp).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(ICommand).IsAssignableFrom(t)).OrderBy(t => t.Name, StringComparer.Ordinal))
         {
-            var settings = SettingsOf(command);
+            var settings = StrictUsage.SettingsOf(command);
             var required = settings.GetProperties().Count(p => p.GetCustomAttribute<CommandArgumentAttribute>() is { IsRequired: true });
             var option = StrictUsage.OptionsOf(settings).First(o => o.StartsWith("--", StringComparison.Ordinal));
             data.Add(command.Name.Replace("Command", string.Empty, StringComparison.Ordinal).ToLowerInvariant(), required, option + option[^1], option);
         }
 
         return data;
-    }
-
-    private static Type SettingsOf(Type command)
-    {
-        for (var t = command; t is not null; t = t.BaseType)
-        {
-            if (t.IsGenericType && t.GetGenericArguments() is [var settings] && typeof(CommandSettings).IsAssignableFrom(settings))
-            {
-                return settings;
-            }
-        }
-
-        throw new InvalidOperationException($"{command.Name} has no settings type");
     }
 
     [Theory]

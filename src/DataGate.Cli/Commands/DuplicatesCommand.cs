@@ -88,31 +88,10 @@ public sealed class DuplicatesCommand : Command<DuplicatesSettings>
             var members = new[] { g.Kept }.Concat(g.Members.Where(m => m != g.Kept)).Select((m, i) => i == 0 ? $"{m} (kept)" : m);
             string evidence = g.Kind == DuplicateKind.Exact
                 ? (g.ByteIdentical ? "same bytes" : "same pixels")
-                : string.Join("\n", g.Pairs.Select(p => $"{p.First} ~ {p.Second}: {Evidence(report.NearHash, p)}"));
+                : string.Join("\n", g.Pairs.Select(p => $"{p.First} ~ {p.Second}: {p.Describe(report.NearHash)}"));
             table.AddRow(new Text(g.Id), new Text(kind), new Text(string.Join("\n", members)), new Text(evidence));
         }
 
         _console.Write(table);
-    }
-
-    private static string Evidence(string? hash, DuplicatePair p)
-    {
-        var parts = new List<string> { $"{hash} {p.Distance}" };
-        if (p.DHashDistance is { } d)
-        {
-            parts.Add($"dhash {d}");
-        }
-
-        if (p.Correlation is { } r)
-        {
-            parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"r {r:0.000}"));
-        }
-
-        if (p.Mirrored)
-        {
-            parts.Add("mirrored");
-        }
-
-        return string.Join(", ", parts);
     }
 }

@@ -10,4 +10,28 @@ namespace DataGate.Core.Duplicates;
 /// <param name="DHashDistance">Hamming distance of the dHashes (mirrored dHash for a mirrored pair); null when not known.</param>
 /// <param name="Correlation">Pearson correlation of the 32×32 gray thumbnails (one mirrored for a mirrored pair); null when not known.</param>
 /// <param name="Mirrored">True when one image matches the horizontal mirror of the other.</param>
-public sealed record DuplicatePair(string First, string Second, int Distance, int? DHashDistance, double? Correlation, bool Mirrored);
+public sealed record DuplicatePair(string First, string Second, int Distance, int? DHashDistance, double? Correlation, bool Mirrored)
+{
+    /// <summary>The evidence in words, e.g. "phash 2, dhash 3, r 0.998, mirrored" (summary.md, <c>datagate duplicates</c>).</summary>
+    /// <param name="hash">Name of the search hash (<see cref="DuplicateReport.NearHash"/>).</param>
+    public string Describe(string? hash)
+    {
+        var parts = new List<string> { $"{hash} {Distance}" };
+        if (DHashDistance is { } d)
+        {
+            parts.Add($"dhash {d}");
+        }
+
+        if (Correlation is { } r)
+        {
+            parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"r {r:0.000}"));
+        }
+
+        if (Mirrored)
+        {
+            parts.Add("mirrored");
+        }
+
+        return string.Join(", ", parts);
+    }
+}

@@ -101,28 +101,6 @@ internal sealed class DuplicatesSection : ReportSection
         _ => "both",
     };
 
-    /// <summary>One pair's evidence in words, e.g. "phash 2, dhash 3, r 0.998, mirrored".</summary>
-    internal static string EvidenceText(string? hash, DuplicatePair p)
-    {
-        var parts = new List<string> { $"{hash} {p.Distance}" };
-        if (p.DHashDistance is { } d)
-        {
-            parts.Add($"dhash {d}");
-        }
-
-        if (p.Correlation is { } r)
-        {
-            parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"r {r:0.000}"));
-        }
-
-        if (p.Mirrored)
-        {
-            parts.Add("mirrored");
-        }
-
-        return string.Join(", ", parts);
-    }
-
     private static void WriteNullable(Utf8JsonWriter writer, string name, double? value)
     {
         if (value is { } v && double.IsFinite(v))
@@ -159,7 +137,7 @@ internal sealed class DuplicatesSection : ReportSection
         {
             string kind = g.Kind == DuplicateKind.Exact ? (g.ByteIdentical ? "exact (bytes)" : "exact (pixels)") : $"near (≤ {g.MaxDistance})";
             string conflicts = string.Join("; ", g.ConflictingLabels.Select(kv => $"{kv.Key}: " + string.Join(" / ", kv.Value.Values.Distinct(StringComparer.Ordinal))));
-            string evidence = string.Join("<br>", g.Pairs.Select(p => $"`{p.First}` ~ `{p.Second}`: {EvidenceText(_report.NearHash, p)}"));
+            string evidence = string.Join("<br>", g.Pairs.Select(p => $"`{p.First}` ~ `{p.Second}`: {p.Describe(_report.NearHash)}"));
             writer.WriteLine($"| {g.Id} | {kind} | {string.Join("<br>", g.Members.Select(m => $"`{m}`"))} | `{g.Kept}` | {evidence} | {conflicts} |");
         }
     }
