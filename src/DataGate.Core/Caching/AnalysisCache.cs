@@ -90,9 +90,6 @@ internal sealed class AnalysisCache
         return cache;
     }
 
-    /// <summary>Opens the cache for a run decoding JPEG with <paramref name="engine"/> (default metrics).</summary>
-    internal static AnalysisCache OpenForEngine(string directory, GateConfig config, DecodeEngine engine) => Open(directory, config, null, engine);
-
     /// <summary>Returns the cached record of <paramref name="file"/>, or analyses it with <paramref name="analyze"/> and remembers the result.</summary>
     public ImageRecord GetOrAnalyze(ScannedFile file, Func<ScannedFile, ImageRecord> analyze)
     {

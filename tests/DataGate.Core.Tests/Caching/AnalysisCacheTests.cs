@@ -108,12 +108,12 @@ public sealed class AnalysisCacheTests : IDisposable
     public void Should_ReanalyseEveryImage_When_TheDecodeEngineChanges()
     {
         WriteImages(2);
-        var turbo = AnalysisCache.OpenForEngine(CacheDir, Config(), DecodeEngine.LibJpegTurbo);
+        var turbo = AnalysisCache.Open(CacheDir, Config(), engine: DecodeEngine.LibJpegTurbo);
         DatasetAnalyzer.Run(Config(), turbo, null, 1, engine: DecodeEngine.LibJpegTurbo);
-        var sameEngine = AnalysisCache.OpenForEngine(CacheDir, Config(), DecodeEngine.LibJpegTurbo);
+        var sameEngine = AnalysisCache.Open(CacheDir, Config(), engine: DecodeEngine.LibJpegTurbo);
         DatasetAnalyzer.Run(Config(), sameEngine, null, 1, engine: DecodeEngine.LibJpegTurbo);
 
-        var other = AnalysisCache.OpenForEngine(CacheDir, Config(), DecodeEngine.ImageSharp);
+        var other = AnalysisCache.Open(CacheDir, Config(), engine: DecodeEngine.ImageSharp);
         DatasetAnalyzer.Run(Config(), other, null, 1, engine: DecodeEngine.ImageSharp);
 
         Assert.Equal((2, 0), (sameEngine.Hits, sameEngine.Misses));
