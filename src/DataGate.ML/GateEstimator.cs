@@ -49,9 +49,9 @@ public sealed class GateEstimator : IEstimator<GateTransformer>
         var gate = _rules.RuleSet.Fit(derived);
         var result = gate.Apply(derived, labelDiagnostics);
 
-        var settings = new GateSettings(_rules, gate, FittedRows(config, records, gate, result));
+        var settings = new GateSettings(_rules, gate, FittedRows(config, records, gate, result), result.Counts, result.Findings);
         var chain = Chain(settings.Write()).Fit(input);
-        return new GateTransformer(chain, gate, result);
+        return new GateTransformer(chain, gate, result, settings);
     }
 
     /// <summary>The input schema plus the verdict columns; throws when a needed column is missing or of the wrong type.</summary>

@@ -129,6 +129,32 @@ public sealed class GateWorkoutTests : IDisposable
     }
 
     [Fact]
+    public void Should_ReadFitResultBack_When_ModelIsLoaded()
+    {
+        var (ml, rows, pipeline) = Pipeline();
+        var model = pipeline.Fit(rows);
+        var fitted = ((TransformerChain<GateTransformer>)model).LastTransformer.Result;
+        string zip = Path.Combine(_data.Folder, "saved-gate.zip");
+        ml.Model.Save(model, rows.Schema, zip);
+        var loaded = new MLContext(seed: 2).Model.Load(zip, out _);
+
+        var live = Assert.Single(SavedGate.Find(model));
+        var saved = Assert.Single(SavedGate.Find(loaded));
+        foreach (var gate in new[] { live, saved })
+        {
+            Assert.Equal(fitted.Counts, gate.Counts);
+            Assert.Equal(fitted.Passed, gate.Passed);
+            Assert.Equal(fitted.Findings.Select(f => (f.Diagnostic, f.Observed, f.Threshold)), gate.Findings.Select(f => (f.Diagnostic, f.Observed, f.Threshold)));
+            Assert.Equal(fitted.ResolvedBounds.OrderBy(kv => kv.Key, StringComparer.Ordinal), gate.ResolvedBounds.OrderBy(kv => kv.Key, StringComparer.Ordinal));
+            Assert.Equal(File.ReadAllText(_data.RulesPath), gate.Rules.Text);
+        }
+
+        Assert.Contains(saved.Findings, f => f.Diagnostic.Code == "DG2001" || f.Diagnostic.RuleId == "not-too-dark");
+        Assert.Equal(3, saved.Counts.Total - saved.Counts.Kept);
+        Assert.Empty(SavedGate.Find(ml.Transforms.DataGate().ComputeImageMetrics(imageFolder: _data.Folder).Fit(rows)));
+    }
+
+    [Fact]
     public void Should_MatchSequentialRows_When_ReadThroughParallelCursors()
     {
         var (ml, rows, pipeline) = Pipeline();

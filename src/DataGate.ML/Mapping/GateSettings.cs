@@ -22,12 +22,20 @@ internal sealed class GateSettings
 
     private static readonly StateCache<GateSettings> s_cache = new(Parse);
 
-    public GateSettings(DataGateRules rules, FittedGate gate, IReadOnlyDictionary<string, FittedRow> rows)
+    public GateSettings(DataGateRules rules, FittedGate gate, IReadOnlyDictionary<string, FittedRow> rows, GateCounts counts, IReadOnlyList<Finding> findings)
     {
         Rules = rules;
         Gate = gate;
         Rows = rows;
+        Counts = counts;
+        Findings = findings;
     }
+
+    /// <summary>The counts of the fitted rows.</summary>
+    public GateCounts Counts { get; }
+
+    /// <summary>The fit's findings (diagnostic, observed value, threshold; not their image lists).</summary>
+    public IReadOnlyList<Finding> Findings { get; }
 
     public DataGateRules Rules { get; }
 
@@ -109,6 +117,8 @@ internal sealed class GateSettings
             ["rules"] = new JsonObject { ["path"] = Rules.Path, ["base_directory"] = Rules.BaseDirectory, ["text"] = Rules.Text },
             ["fitted"] = FittedGateState.Write(Gate),
             ["rows"] = rows,
+            ["counts"] = new JsonArray(Counts.Total, Counts.Kept, Counts.Excluded, Counts.Errored),
+            ["findings"] = new JsonArray([.. Findings.Select(WriteFinding)]),
         }.ToJsonString();
     }
 
@@ -131,12 +141,47 @@ internal sealed class GateSettings
                 rows[key] = FittedRow.FromJson(value!.AsArray());
             }
 
-            return new GateSettings(rules, gate, rows);
+            var c = root["counts"]!.AsArray().Select(n => n!.GetValue<int>()).ToArray();
+            var findings = root["findings"]!.AsArray().Select(n => ReadFinding(n!.AsObject())).ToList();
+            return new GateSettings(rules, gate, rows, new GateCounts(c[0], c[1], c[2], c[3]), findings);
         }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or NullReferenceException)
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or NullReferenceException or ArgumentException or IndexOutOfRangeException)
         {
             throw Bad(ex.Message);
         }
+    }
+
+    private static JsonObject WriteFinding(Finding f)
+    {
+        var d = f.Diagnostic;
+        return new JsonObject
+        {
+            ["code"] = d.Code,
+            ["severity"] = d.Severity.ToString(),
+            ["message"] = d.Message,
+            ["file"] = d.Location?.File,
+            ["line"] = d.Location?.Line,
+            ["column"] = d.Location?.Column,
+            ["image"] = d.ImagePath,
+            ["rule"] = d.RuleId,
+            ["description"] = f.RuleDescription,
+            // Round-trip text: JSON numbers have no NaN or infinity.
+            ["observed"] = f.Observed?.ToString("R", CultureInfo.InvariantCulture),
+            ["threshold"] = f.Threshold,
+        };
+    }
+
+    private static Finding ReadFinding(JsonObject o)
+    {
+        string? Text(string key) => o[key]?.GetValue<string>();
+        var location = Text("file") is { } file ? new SourceSpan(file, o["line"]!.GetValue<int>(), o["column"]!.GetValue<int>()) : null;
+        return new Finding
+        {
+            Diagnostic = new Diagnostic(Text("code")!, Enum.Parse<Severity>(Text("severity")!), Text("message")!, location, Text("image"), Text("rule")),
+            RuleDescription = Text("description"),
+            Observed = Text("observed") is { } observed && double.TryParse(observed, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null,
+            Threshold = Text("threshold"),
+        };
     }
 
     private static FormatException Bad(string why)
