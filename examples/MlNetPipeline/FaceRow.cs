@@ -8,6 +8,9 @@ internal sealed class FaceRow
     /// <summary>Age in years; NaN when the name has none.</summary>
     public float Age { get; set; } = float.NaN;
 
+    /// <summary>Decade of the age as datagate.yml bins it (<c>20-30</c>); empty when unknown.</summary>
+    public string AgeBin { get; set; } = string.Empty;
+
     /// <summary>0 male, 1 female; empty when the name has none.</summary>
     public string Gender { get; set; } = string.Empty;
 

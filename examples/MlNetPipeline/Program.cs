@@ -20,7 +20,7 @@ var faces = Directory.EnumerateFiles(folder)
     .Select(f => Path.GetFileName(f))
     .Order(StringComparer.Ordinal)
     .Select(name => pattern.Match(name) is { Success: true } m
-        ? new FaceRow { ImagePath = name, Age = float.Parse(m.Groups["age"].Value, CultureInfo.InvariantCulture), Gender = m.Groups["gender"].Value, Race = m.Groups["race"].Value }
+        ? new FaceRow { ImagePath = name, Age = float.Parse(m.Groups["age"].Value, CultureInfo.InvariantCulture), AgeBin = AgeBin(int.Parse(m.Groups["age"].Value, CultureInfo.InvariantCulture)), Gender = m.Groups["gender"].Value, Race = m.Groups["race"].Value }
         : new FaceRow { ImagePath = name })
     .ToList();
 
@@ -42,30 +42,43 @@ foreach (var (rule, n) in gate.Result.Verdicts.SelectMany(v => v.ExcludedBy).Gro
     Console.WriteLine($"  excluded by {rule}: {n}");
 }
 
-// 2. Split the kept, labelled rows (gender known) into train and test. The pipeline is lazy: without a cache every
-//    pass of the trainer would decode and measure the images again, so the columns the trainer reads are cached once.
+// 2. Cache what the rest reads: the pipeline is lazy, so without a cache every pass (the split's count, each epoch of
+//    the trainer) would decode and measure the images again. One pass fills the cache.
 string[] features = ["color_variance", "luminance_mean", "entropy", "laplacian_variance", "brightness_mean", "fft_blur", "skin_fraction"];
-var labelled = ml.Data.Cache(ml.Transforms.SelectColumns([nameof(FaceRow.ImagePath), nameof(FaceRow.Gender), .. features])
-    .Fit(kept).Transform(ml.Data.FilterByCustomPredicate<GenderOnly>(kept, r => r.Gender is not ("0" or "1"))));
-var split = ml.Data.TrainTestSplit(labelled, testFraction: 0.25, seed: 1);
-var sets = new (string Name, IDataView Data)[] { ("train", split.TrainSet), ("test", split.TestSet) };
+IDataView cached = ml.Data.Cache(ml.Transforms.SelectColumns(
+    [nameof(FaceRow.ImagePath), nameof(FaceRow.Gender), nameof(FaceRow.AgeBin), DataGateColumns.DuplicateGroup, DataGateColumns.Split, DataGateColumns.Stratum, .. features])
+    .Fit(kept).Transform(kept));
 
-// 3. A small gender classifier on DataGate's own metric columns. The bundled faces carry a planted shortcut
-//    (background saturation follows gender), which the parity rule 'colour-cue' warns about: the classifier finds it.
+// 3. Split the kept images into train/val/test, stratified by age bin × gender, every duplicate group in one split
+//    (DataGateDuplicateGroup, which the gate adds, always ties rows together), placed by a seeded hash: Core's split
+//    algorithm, the one behind datagate.yml's splits: section. (datagate.yml itself stratifies by gender × race; its
+//    split is the one `datagate check` writes to train.csv/val.csv/test.csv: StratifiedSplit(cached, rules).)
+var ratios = new Dictionary<string, double> { ["train"] = 0.8, ["val"] = 0.1, ["test"] = 0.1 };
+var split = ml.Data.DataGate().StratifiedSplit(cached, ratios, stratifyByColumnNames: [nameof(FaceRow.AgeBin), nameof(FaceRow.Gender)], seed: 42, keyColumnName: nameof(FaceRow.ImagePath));
+Console.WriteLine($"split by age bin x gender: {string.Join(", ", split.Names.Select((n, i) => $"{n} {split.Counts[i]}"))}; {split.Plan!.GroupsKeptTogether} duplicate group(s) kept together; "
+    + $"{split.Cells.Count} cells, the largest ({split.Cells.Max(c => c.Rows)} images) within {split.Cells.MaxBy(c => c.Rows)!.MaxDeviation * 100:F1} points of the ratios");
+var fileSplit = ml.Data.DataGate().StratifiedSplit(cached, rules);
+Console.WriteLine($"datagate.yml's splits: ({string.Join(" x ", rules.RuleSet.Config.Splits!.StratifyBy)}): {string.Join(", ", fileSplit.Names.Select((n, i) => $"{n} {fileSplit.Counts[i]}"))} (= datagate check's train.csv/val.csv/test.csv)");
+
+// 4. A small gender classifier on DataGate's own metric columns, trained on train, measured on every split (images
+//    with a known gender). The bundled faces carry a planted shortcut (background saturation follows gender), which
+//    the parity rule 'colour-cue' warns about: the classifier finds it.
+IDataView Labelled(IDataView data) => ml.Data.FilterByCustomPredicate<GenderOnly>(data, r => r.Gender is not ("0" or "1"));
 var trainer = ml.Transforms.Conversion.MapValue("Label", new Dictionary<string, bool> { ["0"] = false, ["1"] = true }, nameof(FaceRow.Gender))
     .Append(ml.Transforms.Concatenate("Features", features))
     .Append(ml.Transforms.ReplaceMissingValues("Features"))
     .Append(ml.Transforms.NormalizeMeanVariance("Features"))
     .Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(labelColumnName: "Label", featureColumnName: "Features"));
-var classifier = trainer.Fit(split.TrainSet);
-foreach (var (name, data) in sets)
+var classifier = trainer.Fit(Labelled(split["train"]));
+foreach (var name in split.Names)
 {
+    var data = Labelled(split[name]);
     var metrics = ml.BinaryClassification.Evaluate(classifier.Transform(data), labelColumnName: "Label");
     long n = ml.Data.CreateEnumerable<GenderOnly>(data, reuseRowObject: true).LongCount();
     Console.WriteLine($"{name,-5}: {n,3} images, accuracy {metrics.Accuracy:F3}, AUC {metrics.AreaUnderRocCurve:F3}");
 }
 
-// 4. The fitted gate saves with the model and reloads in a fresh MLContext with the same verdicts.
+// 5. The fitted gate saves with the model and reloads in a fresh MLContext with the same verdicts.
 string modelPath = Path.Combine(Path.GetTempPath(), $"datagate-mlnet-example-{Environment.ProcessId}.zip");
 ml.Model.Save(gateModel, rows.Schema, modelPath);
 long modelBytes = new FileInfo(modelPath).Length;
@@ -76,6 +89,9 @@ File.Delete(modelPath);
 Console.WriteLine($"saved ({modelBytes / 1024.0:F0} KiB) and reloaded gate: {keptAgain} kept ({(keptAgain == counts.Kept ? "same" : "DIFFERENT")})");
 Console.WriteLine($"done in {clock.Elapsed.TotalSeconds:F1} s");
 return keptAgain == counts.Kept ? 0 : 1;
+
+// datagate.yml's age bins (bins: [0, 10, ..., 90]), right-closed as pandas.cut makes them: 10 is in 0-10, 0 in none.
+static string AgeBin(int age) => age <= 0 ? string.Empty : age > 90 ? "90-inf" : $"{(age - 1) / 10 * 10}-{((age - 1) / 10 * 10) + 10}";
 
 internal sealed class GenderOnly
 {

@@ -12,7 +12,7 @@ public static class DataGateCatalogExtensions
         return new DataGateTransforms(catalog);
     }
 
-    /// <summary>DataGate's data operations: <c>FilterKept</c>.</summary>
+    /// <summary>DataGate's data operations: <c>FilterKept</c>, <c>StratifiedSplit</c>.</summary>
     public static DataGateDataOperations DataGate(this DataOperationsCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);

@@ -3,6 +3,8 @@ using DataGate.Core.Analysis;
 using DataGate.Core.Config;
 using DataGate.Core.Diagnostics;
 using DataGate.Core.Labels;
+using DataGate.Core.Rules;
+using DataGate.Core.Splits;
 using DataGate.ML.Mapping;
 using GateSettings = DataGate.ML.Mapping.GateSettings;
 using Microsoft.ML;
@@ -47,13 +49,7 @@ public sealed class GateEstimator : IEstimator<GateTransformer>
         var gate = _rules.RuleSet.Fit(derived);
         var result = gate.Apply(derived, labelDiagnostics);
 
-        var verdicts = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (int i = 0; i < records.Count; i++)
-        {
-            verdicts.TryAdd(GateSettings.RowKey(records[i]), GateSettings.ReasonOf(records[i], result.Verdicts[i]));
-        }
-
-        var settings = new GateSettings(_rules, gate, verdicts);
+        var settings = new GateSettings(_rules, gate, FittedRows(config, records, gate, result));
         var chain = Chain(settings.Write()).Fit(input);
         return new GateTransformer(chain, gate, result);
     }
@@ -71,13 +67,53 @@ public sealed class GateEstimator : IEstimator<GateTransformer>
         foreach (var field in _rules.RuleSet.Config.Fields)
         {
             var column = inputSchema.FirstOrDefault(c => string.Equals(c.Name, field.Name, StringComparison.OrdinalIgnoreCase));
-            if (column.Name is not null && (column.Kind != SchemaShape.Column.VectorKind.Scalar || !IsLabelType(column.ItemType)))
+            if (column.Name is not null && (column.Kind != SchemaShape.Column.VectorKind.Scalar || !LabelColumns.IsLabelType(column.ItemType)))
             {
                 throw ColumnCheck.Mismatch(column.Name, "a scalar String, number or Boolean (label field '" + field.Name + "')", $"{column.Kind} of {column.ItemType}", nameof(inputSchema));
             }
         }
 
         return Chain(string.Empty).GetOutputSchema(inputSchema);
+    }
+
+    /// <summary>
+    /// What was fitted of each row, by row key: verdict, duplicate group and, for a kept row, the split of the fitted
+    /// plan (the plan's rows are the kept rows in order, as train.csv/val.csv/test.csv write them).
+    /// </summary>
+    private static Dictionary<string, FittedRow> FittedRows(GateConfig config, List<ImageRecord> records, FittedGate gate, GateResult result)
+    {
+        var plan = gate.Splits;
+        var kept = new List<ImageRecord>();
+        for (int i = 0; i < gate.Rows.Count; i++)
+        {
+            if (gate.Verdicts[i].IsKept)
+            {
+                kept.Add(gate.Rows[i]);
+            }
+        }
+
+        var strata = plan is null ? null : SplitFitting.Rows(config, kept, gate.Duplicates);
+        var rows = new Dictionary<string, FittedRow>(StringComparer.Ordinal);
+        int k = 0;
+        for (int i = 0; i < records.Count; i++)
+        {
+            var verdict = result.Verdicts[i];
+            string group = gate.Duplicates.GroupOfImage.GetValueOrDefault(gate.Rows[i].Path, string.Empty);
+            var row = new FittedRow(GateSettings.ReasonOf(records[i], verdict), group, string.Empty, -1, string.Empty);
+            if (verdict.IsKept)
+            {
+                if (plan is not null)
+                {
+                    row = row with { Split = plan.Names[plan.SplitOf[k]], Fold = plan.FoldOf[k], Stratum = strata![k].Stratum };
+                }
+
+                k++;
+            }
+
+            rows.TryAdd(GateSettings.RowKey(records[i]), row);
+        }
+
+        return rows;
     }
 
     private EstimatorChain<ITransformer> Chain(string state)
@@ -103,7 +139,7 @@ public sealed class GateEstimator : IEstimator<GateTransformer>
                 continue;
             }
 
-            if (!IsLabelType(c.Type))
+            if (!LabelColumns.IsLabelType(c.Type))
             {
                 throw ColumnCheck.Mismatch(c.Name, "a scalar String, number or Boolean (label field '" + field.Name + "')", c.Type.ToString() ?? string.Empty, "input");
             }
@@ -114,17 +150,12 @@ public sealed class GateEstimator : IEstimator<GateTransformer>
         return columns;
     }
 
-    private static bool IsLabelType(DataViewType type)
-        => type is TextDataViewType or BooleanDataViewType
-            || type.RawType == typeof(float) || type.RawType == typeof(double) || type.RawType == typeof(int) || type.RawType == typeof(long)
-            || type.RawType == typeof(uint) || type.RawType == typeof(short) || type.RawType == typeof(byte);
-
     private static (List<ImageRecord> Records, List<IReadOnlyDictionary<string, string>> Labels) Read(IDataView input, List<(string Field, DataViewSchema.Column Column)> labelColumns)
     {
         var recordColumn = input.Schema[DataGateColumns.Record];
         using var cursor = input.GetRowCursor([recordColumn, .. labelColumns.Select(l => l.Column)]);
         var recordGetter = cursor.GetGetter<ImageRecord>(recordColumn);
-        var labelGetters = labelColumns.Select(l => (l.Field, Get: LabelGetter(cursor, l.Column))).ToList();
+        var labelGetters = labelColumns.Select(l => (l.Field, Get: LabelColumns.Getter(cursor, l.Column))).ToList();
         var records = new List<ImageRecord>();
         var labels = new List<IReadOnlyDictionary<string, string>>();
         ImageRecord record = null!;
@@ -146,74 +177,6 @@ public sealed class GateEstimator : IEstimator<GateTransformer>
 
         return (records, labels);
     }
-
-    /// <summary>A getter of a label column's value as text (invariant culture); null for a missing value (empty text, NaN).</summary>
-    private static Func<string?> LabelGetter(DataViewRowCursor cursor, DataViewSchema.Column column)
-    {
-        var raw = column.Type.RawType;
-        if (raw == typeof(ReadOnlyMemory<char>))
-        {
-            var g = cursor.GetGetter<ReadOnlyMemory<char>>(column);
-            return () =>
-            {
-                ReadOnlyMemory<char> v = default;
-                g(ref v);
-                var text = v.Span.Trim();
-                return text.IsEmpty ? null : text.ToString();
-            };
-        }
-
-        if (raw == typeof(bool))
-        {
-            var g = cursor.GetGetter<bool>(column);
-            return () =>
-            {
-                bool v = false;
-                g(ref v);
-                return v ? "1" : "0";
-            };
-        }
-
-        if (raw == typeof(float))
-        {
-            var g = cursor.GetGetter<float>(column);
-            return () =>
-            {
-                float v = 0;
-                g(ref v);
-                return float.IsNaN(v) ? null : Number(v);
-            };
-        }
-
-        if (raw == typeof(double))
-        {
-            var g = cursor.GetGetter<double>(column);
-            return () =>
-            {
-                double v = 0;
-                g(ref v);
-                return double.IsNaN(v) ? null : Number(v);
-            };
-        }
-
-        var convert = typeof(GateEstimator).GetMethod(nameof(IntegerGetter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.MakeGenericMethod(raw);
-        return (Func<string?>)convert.Invoke(null, [cursor, column])!;
-    }
-
-    private static Func<string?> IntegerGetter<T>(DataViewRowCursor cursor, DataViewSchema.Column column)
-        where T : struct, IFormattable
-    {
-        var g = cursor.GetGetter<T>(column);
-        return () =>
-        {
-            T v = default;
-            g(ref v);
-            return v.ToString(null, CultureInfo.InvariantCulture);
-        };
-    }
-
-    // Whole numbers as integers ("30", not "30.0"), so integer fields accept them; others round-trip.
-    private static string Number(double v) => v == Math.Floor(v) && Math.Abs(v) < 1e15 ? ((long)v).ToString(CultureInfo.InvariantCulture) : v.ToString("R", CultureInfo.InvariantCulture);
 
     private void CheckMetrics(List<ImageRecord> records, string paramName)
     {

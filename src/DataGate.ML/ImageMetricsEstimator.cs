@@ -1,3 +1,4 @@
+using DataGate.Core.Analysis;
 using DataGate.ML.Mapping;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -83,16 +84,24 @@ public sealed class ImageMetricsEstimator : IEstimator<ImageMetricsTransformer>
         var chain = StateCarrier.Carry(_catalog, DataGateColumns.MetricsState, _settings.Write());
         if (kind == ImageInputKind.Path)
         {
-            return chain
+            chain = chain
                 .Append<ITransformer>(_catalog.CopyColumns(DataGateColumns.ImagePath, _inputColumnName))
                 .Append<ITransformer>(_catalog.CustomMapping(new PathMetricsFactory().GetMapping(), PathMetricsFactory.Contract))
                 .Append<ITransformer>(_catalog.DropColumns(DataGateColumns.StateKey, DataGateColumns.MetricsState, DataGateColumns.ImagePath));
         }
+        else
+        {
+            chain = chain
+                .Append<ITransformer>(_catalog.CopyColumns(DataGateColumns.Image, _inputColumnName))
+                .Append<ITransformer>(_catalog.CopyColumns(DataGateColumns.ImageName, _nameColumnName ?? DataGateColumns.StateKey))
+                .Append<ITransformer>(_catalog.CustomMapping(new ImageMetricsFactory().GetMapping(), ImageMetricsFactory.Contract, ImageInputDefinition(inputType)))
+                .Append<ITransformer>(_catalog.DropColumns(DataGateColumns.StateKey, DataGateColumns.MetricsState, DataGateColumns.Image, DataGateColumns.ImageName));
+        }
 
-        return chain
-            .Append<ITransformer>(_catalog.CopyColumns(DataGateColumns.Image, _inputColumnName))
-            .Append<ITransformer>(_catalog.CopyColumns(DataGateColumns.ImageName, _nameColumnName ?? DataGateColumns.StateKey))
-            .Append<ITransformer>(_catalog.CustomMapping(new ImageMetricsFactory().GetMapping(), ImageMetricsFactory.Contract, ImageInputDefinition(inputType)))
-            .Append<ITransformer>(_catalog.DropColumns(DataGateColumns.StateKey, DataGateColumns.MetricsState, DataGateColumns.Image, DataGateColumns.ImageName));
+        // The opt-in eda_* family: columns only when selected (the measurer computes it only then too), so the
+        // default selection pays nothing for it.
+        return _settings.Selection.IncludesFamily(MetricFamilies.Eda)
+            ? chain.Append<ITransformer>(_catalog.CustomMapping(new EdaMetricsFactory().GetMapping(), EdaMetricsFactory.Contract))
+            : chain;
     }
 }

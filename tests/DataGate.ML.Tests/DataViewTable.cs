@@ -4,14 +4,14 @@ using Microsoft.ML.Data;
 
 namespace DataGate.ML.Tests;
 
-/// <summary>Reads every scalar String, Single and Boolean column of a data view into text rows (floats round-trip exact).</summary>
+/// <summary>Reads every scalar String, Single, Int32 and Boolean column of a data view into text rows (floats round-trip exact).</summary>
 internal static class DataViewTable
 {
     public static List<Dictionary<string, string>> Read(IDataView view) => Read(view.Schema, c => view.GetRowCursor(c));
 
     public static List<Dictionary<string, string>> Read(DataViewSchema schema, Func<IEnumerable<DataViewSchema.Column>, DataViewRowCursor> open)
     {
-        var columns = schema.Where(c => !c.IsHidden && (c.Type is TextDataViewType or BooleanDataViewType || c.Type.RawType == typeof(float))).ToList();
+        var columns = Columns(schema);
         using var cursor = open(columns);
         var rows = new List<Dictionary<string, string>>();
         var getters = columns.Select(c => (c.Name, Get: Getter(cursor, c))).ToList();
@@ -22,6 +22,10 @@ internal static class DataViewTable
 
         return rows;
     }
+
+    /// <summary>The columns <see cref="Read(IDataView)"/> reads.</summary>
+    public static List<DataViewSchema.Column> Columns(DataViewSchema schema)
+        => schema.Where(c => !c.IsHidden && (c.Type is TextDataViewType or BooleanDataViewType || c.Type.RawType == typeof(float) || c.Type.RawType == typeof(int))).ToList();
 
     public static Func<string> Getter(DataViewRow row, DataViewSchema.Column column)
     {
@@ -44,6 +48,17 @@ internal static class DataViewTable
                 bool v = false;
                 g(ref v);
                 return v ? "true" : "false";
+            };
+        }
+
+        if (column.Type.RawType == typeof(int))
+        {
+            var n = row.GetGetter<int>(column);
+            return () =>
+            {
+                int v = 0;
+                n(ref v);
+                return v.ToString(CultureInfo.InvariantCulture);
             };
         }
 

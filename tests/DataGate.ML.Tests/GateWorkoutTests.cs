@@ -134,7 +134,7 @@ public sealed class GateWorkoutTests : IDisposable
         var (ml, rows, pipeline) = Pipeline();
         var scored = pipeline.Fit(rows).Transform(rows);
         var sequential = DataViewTable.Read(scored);
-        var columns = scored.Schema.Where(c => !c.IsHidden && (c.Type is TextDataViewType or BooleanDataViewType || c.Type.RawType == typeof(float))).ToList();
+        var columns = DataViewTable.Columns(scored.Schema);
         var cursors = scored.GetRowCursorSet(columns, 4, new Random(1));
         var parallel = new System.Collections.Concurrent.ConcurrentBag<Dictionary<string, string>>();
         Parallel.ForEach(cursors, cursor =>

@@ -25,6 +25,18 @@ internal sealed class TestData : IDisposable
           max_excluded_fraction: 0.9
         """;
 
+    /// <summary>The rules with the exact copy kept (warn) and a splits: section: halves stratified by gender, 2 folds.</summary>
+    public static readonly string SplitRules = Rules.Replace("exact: { action: exclude, keep: first_path }", "exact: { action: warn }", StringComparison.Ordinal) + """
+
+        splits:
+          ratios: { train: 0.5, test: 0.5 }
+          stratify_by: [gender]
+          seed: 7
+          folds: 2
+          min_cell_images: 1
+          action: warn
+        """;
+
     public TestData()
     {
         Folder = Path.Combine(Path.GetTempPath(), "datagate-ml-tests", Guid.NewGuid().ToString("N"));

@@ -97,6 +97,14 @@ public static class DiagnosticCodes
 
     // DG1040–DG1045 — sharded analysis (plan, analyze).
 
+    // DG1043–DG1044 — ML.NET stratified split.
+
+    /// <summary>ML.NET: <c>StratifiedSplit</c> cannot split with these arguments (rules without <c>splits:</c>, bad ratios, a column named twice).</summary>
+    public static readonly DiagnosticDescriptor MlSplitArguments = new("DG1043", "ML.NET stratified split arguments invalid", Severity.Error, DiagnosticCategory.Configuration);
+
+    /// <summary>ML.NET: the rows' fitted split names are not the splits of the rules given to <c>StratifiedSplit</c> (the gate was fitted with other rules).</summary>
+    public static readonly DiagnosticDescriptor MlSplitRulesMismatch = new("DG1044", "ML.NET rows were split by other rules", Severity.Error, DiagnosticCategory.Configuration);
+
     /// <summary>A <c>--shard</c> or <c>--shards</c> value that is malformed, out of range, or not found in the environment (<c>auto/N</c>).</summary>
     public static readonly DiagnosticDescriptor BadShardSpec = new("DG1040", "Invalid shard specification", Severity.Error, DiagnosticCategory.Configuration);
 
@@ -256,6 +264,12 @@ public static class DiagnosticCodes
 
     /// <summary>ML.NET: an MLImage has a pixel format DataGate cannot read.</summary>
     public static readonly DiagnosticDescriptor MlUnsupportedPixelFormat = new("DG3023", "ML.NET image pixel format not supported", Severity.Warning, DiagnosticCategory.Input);
+
+    /// <summary>ML.NET: a row given to <c>StratifiedSplit</c> with the rules has no fitted split (not kept, or not among the rows the gate was fitted on).</summary>
+    public static readonly DiagnosticDescriptor MlRowWithoutSplit = new("DG3024", "ML.NET row has no fitted split", Severity.Error, DiagnosticCategory.Input);
+
+    /// <summary>ML.NET: two rows given to <c>StratifiedSplit</c> have the same key (image name or key column), so they cannot be told apart.</summary>
+    public static readonly DiagnosticDescriptor MlSplitKeyNotUnique = new("DG3025", "ML.NET split key not unique", Severity.Error, DiagnosticCategory.Input);
 
     // DG3030–DG3039 — shard files (check --from).
 

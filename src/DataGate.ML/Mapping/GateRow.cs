@@ -15,6 +15,22 @@ public sealed class GateRow
     [ColumnName(DataGateColumns.Reason)]
     public string Reason { get; set; } = string.Empty;
 
+    /// <summary>The duplicate group (dup-N), empty when none.</summary>
+    [ColumnName(DataGateColumns.DuplicateGroup)]
+    public string DuplicateGroup { get; set; } = string.Empty;
+
+    /// <summary>The fitted split of a kept row; empty when none.</summary>
+    [ColumnName(DataGateColumns.Split)]
+    public string Split { get; set; } = string.Empty;
+
+    /// <summary>The fitted fold; −1 when none.</summary>
+    [ColumnName(DataGateColumns.Fold)]
+    public int Fold { get; set; }
+
+    /// <summary>The stratification cell of a split row; empty when none.</summary>
+    [ColumnName(DataGateColumns.Stratum)]
+    public string Stratum { get; set; } = string.Empty;
+
     /// <summary>odd_size_score against the fitted band (replaces the NaN of ComputeImageMetrics: it is dataset-relative).</summary>
     [ColumnName("odd_size_score")]
     public float OddSizeScore { get; set; }

@@ -10,30 +10,31 @@ namespace DataGate.ML.Mapping;
 
 /// <summary>
 /// A fitted gate as saved with a model (versioned JSON): the rule-file text, Core's <see cref="FittedGateState"/>
-/// (resolved bounds, odd-size band) and the verdict of every fitted row keyed by <see cref="RowKey"/>. A fitted row
-/// gets its fitted verdict (duplicates, keep policy and all); any other row is judged alone by
-/// <see cref="FittedGate.Apply"/> with the fitted bounds and band. Immutable and thread-safe.
+/// (resolved bounds, odd-size band) and what was fitted of every row, keyed by <see cref="RowKey"/>: its verdict,
+/// duplicate group and split. A fitted row gets its fitted verdict (duplicates, keep policy and all) and split; any
+/// other row is judged alone by <see cref="FittedGate.Apply"/> with the fitted bounds and band and has no group or
+/// split. Immutable and thread-safe.
 /// </summary>
 internal sealed class GateSettings
 {
     public const string Format = "datagate.ml.gate";
-    public const int Version = 1;
+    public const int Version = 2;
 
     private static readonly StateCache<GateSettings> s_cache = new(Parse);
 
-    public GateSettings(DataGateRules rules, FittedGate gate, IReadOnlyDictionary<string, string> verdicts)
+    public GateSettings(DataGateRules rules, FittedGate gate, IReadOnlyDictionary<string, FittedRow> rows)
     {
         Rules = rules;
         Gate = gate;
-        Verdicts = verdicts;
+        Rows = rows;
     }
 
     public DataGateRules Rules { get; }
 
     public FittedGate Gate { get; }
 
-    /// <summary>Row key → reason (empty for kept).</summary>
-    public IReadOnlyDictionary<string, string> Verdicts { get; }
+    /// <summary>Row key → what was fitted of the row.</summary>
+    public IReadOnlyDictionary<string, FittedRow> Rows { get; }
 
     public static GateSettings Of(ReadOnlyMemory<char> state) => s_cache.Get(state);
 
@@ -59,26 +60,26 @@ internal sealed class GateSettings
     public static string ReasonOf(ImageRecord record, RowVerdict verdict)
         => !verdict.IsAnalysed ? record.Error?.Code ?? "error" : string.Join(", ", verdict.ExcludedBy);
 
-    public (bool Kept, string Reason) Judge(ImageRecord? record)
+    /// <summary>The fitted row (verdict, group, split) of a fitted record; for any other record its verdict alone, no group or split.</summary>
+    public FittedRow Judge(ImageRecord? record)
     {
         if (record is null)
         {
-            return (false, DiagnosticCodes.MlNoImage.Code);
+            return FittedRow.Unfitted(DiagnosticCodes.MlNoImage.Code);
         }
 
-        if (Verdicts.TryGetValue(RowKey(record), out var fitted))
+        if (Rows.TryGetValue(RowKey(record), out var fitted))
         {
-            return (fitted.Length == 0, fitted);
+            return fitted;
         }
 
         if (!record.IsAnalysed)
         {
-            return (false, record.Error?.Code ?? "error");
+            return FittedRow.Unfitted(record.Error?.Code ?? "error");
         }
 
         var result = Gate.Apply([record], maxDegreeOfParallelism: 1);
-        var verdict = result.Verdicts[0];
-        return (verdict.IsKept, ReasonOf(record, verdict));
+        return FittedRow.Unfitted(ReasonOf(record, result.Verdicts[0]));
     }
 
     /// <summary>odd_size_score and is_odd_size of a row against the fitted band (NaN when unmeasured or no band).</summary>
@@ -95,10 +96,10 @@ internal sealed class GateSettings
 
     public string Write()
     {
-        var verdicts = new JsonObject();
-        foreach (var (key, reason) in Verdicts.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        var rows = new JsonObject();
+        foreach (var (key, row) in Rows.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            verdicts[key] = reason;
+            rows[key] = row.ToJson();
         }
 
         return new JsonObject
@@ -107,7 +108,7 @@ internal sealed class GateSettings
             ["version"] = Version,
             ["rules"] = new JsonObject { ["path"] = Rules.Path, ["base_directory"] = Rules.BaseDirectory, ["text"] = Rules.Text },
             ["fitted"] = FittedGateState.Write(Gate),
-            ["verdicts"] = verdicts,
+            ["rows"] = rows,
         }.ToJsonString();
     }
 
@@ -124,13 +125,13 @@ internal sealed class GateSettings
             var r = root["rules"]!.AsObject();
             var rules = DataGateRules.FromText(r["text"]!.GetValue<string>(), r["path"]!.GetValue<string>(), r["base_directory"]!.GetValue<string>());
             var gate = FittedGateState.Read(rules.RuleSet, root["fitted"]!.GetValue<string>());
-            var verdicts = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (key, value) in root["verdicts"]!.AsObject())
+            var rows = new Dictionary<string, FittedRow>(StringComparer.Ordinal);
+            foreach (var (key, value) in root["rows"]!.AsObject())
             {
-                verdicts[key] = value!.GetValue<string>();
+                rows[key] = FittedRow.FromJson(value!.AsArray());
             }
 
-            return new GateSettings(rules, gate, verdicts);
+            return new GateSettings(rules, gate, rows);
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or NullReferenceException)
         {

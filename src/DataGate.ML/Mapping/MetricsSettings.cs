@@ -24,7 +24,8 @@ internal sealed class MetricsSettings
         ImageFolder = imageFolder;
         Metrics = metrics;
         Limits = limits;
-        Measurer = new ImageMeasurer(limits, selection: MetricSelection.Of(metrics));
+        Selection = MetricSelection.Of(metrics);
+        Measurer = new ImageMeasurer(limits, selection: Selection);
     }
 
     public string? ImageFolder { get; }
@@ -32,6 +33,8 @@ internal sealed class MetricsSettings
     public IReadOnlyList<string> Metrics { get; }
 
     public DecodeOptions Limits { get; }
+
+    public MetricSelection Selection { get; }
 
     public ImageMeasurer Measurer { get; }
 
