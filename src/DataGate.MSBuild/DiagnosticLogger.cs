@@ -16,7 +16,7 @@ namespace DataGate.MSBuild;
 internal sealed class DiagnosticLogger
 {
     /// <summary>How many offending images a rule finding names before "and N more".</summary>
-    public const int MaxImagesInMessage = 5;
+    public const int MaxImagesInMessage = FindingImageLimits.Console;
 
     private readonly TaskLoggingHelper _log;
     private readonly string _configFile;
@@ -75,7 +75,7 @@ internal sealed class DiagnosticLogger
     }
 
     /// <summary>A rule finding naming at most this many images also logs each image as a clickable message.</summary>
-    public const int MaxImagesListedAsFiles = 5;
+    public const int MaxImagesListedAsFiles = FindingImageLimits.Console;
 
     /// <summary>Logs a run's findings, folded, with image-level findings located at their image.</summary>
     /// <param name="findings">The findings, in report order.</param>

@@ -49,7 +49,12 @@ internal sealed class MetricsBenchmark : IBenchmark
     {
         const int reps = 500;
         var ws = MetricsWorkspace.Current;
-        var gray = Grayscale.OpenCv(image);
+        var gray = new byte[image.PixelCount];
+        for (int i = 0, j = 0; i < gray.Length; i++, j += 3)
+        {
+            gray[i] = (byte)OpenCvGray.Level(image.Pixels[j], image.Pixels[j + 1], image.Pixels[j + 2]);
+        }
+
         var plan = FftPlan.For(200);
         var fr = new double[200 * 100];
         var fi = new double[200 * 100];

@@ -15,7 +15,7 @@ internal sealed class NearDuplicateBenchmark : IBenchmark
     {
         int n = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
         int threads = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1;
-        var hashes = Generate(n, seed: 42, out int planted);
+        var hashes = PlantedHashes.Generate(n, seed: 42, out int planted);
         output.WriteLine($"{n:N0} hashes, {planted:N0} in planted clusters (2–6 members within 0–6 bits of a base), threads {threads}");
         GC.Collect();
         long baseline = Process.GetCurrentProcess().WorkingSet64;
@@ -36,42 +36,5 @@ internal sealed class NearDuplicateBenchmark : IBenchmark
                 $"peak working set so far {process.PeakWorkingSet64 / 1e6:F0} MB");
             GC.Collect();
         }
-    }
-
-    private static ulong[] Generate(int n, int seed, out int planted)
-    {
-        var rng = new Random(seed);
-        var hashes = new ulong[n];
-        int i = 0;
-        planted = 0;
-        while (i < n)
-        {
-            ulong b = (ulong)rng.NextInt64() ^ ((ulong)rng.Next() << 40);
-            hashes[i++] = b;
-            if (rng.NextDouble() < 0.1)
-            {
-                int members = rng.Next(1, 6);
-                planted += members + 1;
-                for (int m = 0; m < members && i < n; m++)
-                {
-                    int bits = rng.Next(0, 7);
-                    ulong mask = 0;
-                    while (BitOperations.PopCount(mask) < bits)
-                    {
-                        mask |= 1UL << rng.Next(64);
-                    }
-
-                    hashes[i++] = b ^ mask;
-                }
-            }
-        }
-
-        for (int k = n - 1; k > 0; k--)
-        {
-            int j = rng.Next(k + 1);
-            (hashes[k], hashes[j]) = (hashes[j], hashes[k]);
-        }
-
-        return hashes;
     }
 }

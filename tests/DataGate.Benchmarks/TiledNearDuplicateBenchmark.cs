@@ -17,7 +17,7 @@ internal sealed class TiledNearDuplicateBenchmark : IBenchmark
         int tiles = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 4;
         int radius = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 8;
         int threads = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1;
-        var hashes = Planted(n, 42);
+        var hashes = PlantedHashes.Generate(n, 42);
         var sw = Stopwatch.StartNew();
         var single = new NearDuplicateIndex(hashes).FindPairs(radius, threads);
         double one = sw.Elapsed.TotalSeconds;
@@ -38,34 +38,5 @@ internal sealed class TiledNearDuplicateBenchmark : IBenchmark
         output.WriteLine($"{tiles} tiles: {string.Join(" + ", perTile.Select(s => s.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))} s = {perTile.Sum():F2} s, {tiled.Count:N0} pairs; same pairs: {samePairs}, same groups: {sameGroups}");
         using var process = Process.GetCurrentProcess();
         output.WriteLine($"peak working set {process.PeakWorkingSet64 / 1e6:F0} MB");
-    }
-
-    private static ulong[] Planted(int n, int seed)
-    {
-        var rng = new Random(seed);
-        var hashes = new ulong[n];
-        int i = 0;
-        while (i < n)
-        {
-            ulong b = (ulong)rng.NextInt64() ^ ((ulong)rng.Next() << 40);
-            hashes[i++] = b;
-            if (rng.NextDouble() < 0.1)
-            {
-                for (int m = rng.Next(1, 6); m > 0 && i < n; m--)
-                {
-                    ulong mask = 0;
-                    int bits = rng.Next(0, 7);
-                    while (BitOperations.PopCount(mask) < bits)
-                    {
-                        mask |= 1UL << rng.Next(64);
-                    }
-
-                    hashes[i++] = b ^ mask;
-                }
-            }
-        }
-
-        rng.Shuffle(hashes);
-        return hashes;
     }
 }

@@ -27,7 +27,7 @@ internal static class ResultRenderer
             return;
         }
 
-        int cap = verbose ? 25 : 5;
+        int cap = verbose ? FindingImageLimits.ConsoleVerbose : FindingImageLimits.Console;
         var shown = result.Findings.Where(f => verbose || f.Diagnostic.Severity >= Severity.Warning)
             .OrderByDescending(f => f.Diagnostic.Severity).ThenBy(f => f.Diagnostic.Code, StringComparer.Ordinal)
             .Select(f => OpenableImagePath(f.Diagnostic, result.Config.Dataset.Root));

@@ -144,7 +144,7 @@ public static class DatasetAnalyzer
     {
         measured.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var all = measured;
-        var measuredWithDataset = DatasetMetrics.Apply(all, DatasetMetrics.Fit(all));
+        var measuredWithDataset = DatasetMetrics.Apply(all, DatasetMetrics.Fit(all), config.CleanVision);
         var (labelled, labelDiagnostics) = LabelResolver.Resolve(config, measuredWithDataset, displayBasePath);
         diagnostics.AddRange(labelDiagnostics);
         var (derived, _) = DerivedFields.Derive(config, labelled);

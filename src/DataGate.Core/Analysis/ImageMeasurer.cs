@@ -17,9 +17,15 @@ public sealed class ImageMeasurer
     [ThreadStatic]
     private static byte[]? t_pixels;
 
+    /// <summary>
+    /// Large-image pixels analysed at the same time, process-wide: 32 MP at the gate's ~60 bytes per pixel is about
+    /// 2 GB of peak working memory, so two 12-MP photos run side by side while a 40-MP scan runs alone.
+    /// </summary>
+    internal const long LargeImageBudgetPixels = 32_000_000;
+
     // Shared by every measurer in the process: one budget of concurrently analysed large-image pixels. It holds no
     // memory, only a count, so it cannot grow across runs of a long-lived host.
-    private static readonly LargeImageGate s_largeImages = new(32_000_000);
+    private static readonly LargeImageGate s_largeImages = new(LargeImageBudgetPixels);
 
     private readonly SafeImageDecoder _decoder;
     private readonly DecodeOptions _options;

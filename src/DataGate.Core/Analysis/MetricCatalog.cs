@@ -90,19 +90,19 @@ public static class MetricCatalog
     public static readonly MetricDefinition Brisque = Add("brisque", "BRISQUE score with OpenCV's LIVE model (0–100, lower = better).", MetricFamilies.Brisque);
 
     /// <summary>cleanvision's dark issue: dark_score below 0.32.</summary>
-    public static readonly MetricDefinition IsDark = Add("is_dark", "cleanvision dark issue: dark_score < 0.32.", MetricFamilies.Quality, isFlag: true);
+    public static readonly MetricDefinition IsDark = Add("is_dark", "cleanvision dark issue: dark_score < 0.32 (cleanvision.dark).", MetricFamilies.Quality, isFlag: true);
 
     /// <summary>cleanvision's light issue: light_score below 0.05.</summary>
-    public static readonly MetricDefinition IsLight = Add("is_light", "cleanvision light issue: light_score < 0.05.", MetricFamilies.Quality, isFlag: true);
+    public static readonly MetricDefinition IsLight = Add("is_light", "cleanvision light issue: light_score < 0.05 (cleanvision.light).", MetricFamilies.Quality, isFlag: true);
 
     /// <summary>cleanvision's blurry issue: blurry_score below 0.29.</summary>
-    public static readonly MetricDefinition IsBlurry = Add("is_blurry", "cleanvision blurry issue: blurry_score < 0.29.", MetricFamilies.Quality, isFlag: true);
+    public static readonly MetricDefinition IsBlurry = Add("is_blurry", "cleanvision blurry issue: blurry_score < 0.29 (cleanvision.blurry).", MetricFamilies.Quality, isFlag: true);
 
     /// <summary>cleanvision's low-information issue: low_information_score below 0.3.</summary>
-    public static readonly MetricDefinition IsLowInformation = Add("is_low_information", "cleanvision low-information issue: low_information_score < 0.3.", MetricFamilies.Quality, isFlag: true);
+    public static readonly MetricDefinition IsLowInformation = Add("is_low_information", "cleanvision low-information issue: low_information_score < 0.3 (cleanvision.low_information).", MetricFamilies.Quality, isFlag: true);
 
     /// <summary>cleanvision's odd-aspect-ratio issue: odd_aspect_ratio_score below 0.35.</summary>
-    public static readonly MetricDefinition IsOddAspectRatio = Add("is_odd_aspect_ratio", "cleanvision odd-aspect-ratio issue: odd_aspect_ratio_score < 0.35.", MetricFamilies.Quality, isFlag: true);
+    public static readonly MetricDefinition IsOddAspectRatio = Add("is_odd_aspect_ratio", "cleanvision odd-aspect-ratio issue: odd_aspect_ratio_score < 0.35 (cleanvision.odd_aspect_ratio).", MetricFamilies.Quality, isFlag: true);
 
     /// <summary>cleanvision's odd-size issue, relative to this dataset.</summary>
     public static readonly MetricDefinition IsOddSize = Add("is_odd_size", "cleanvision odd-size issue: √w·√h outside [Q1 − 3·IQR, Q3 + 3·IQR] of this dataset.", MetricFamilies.Dataset, isFlag: true);

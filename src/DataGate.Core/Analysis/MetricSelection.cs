@@ -5,10 +5,22 @@ namespace DataGate.Core.Analysis;
 /// <c>all</c>, <c>quality</c>, <c>hashes</c>, ...), a metric name (<c>laplacian_variance</c>) or a text column name
 /// (<c>phash</c>). A metric is selected when its name, its family, <c>all</c>, or (unless it is opt-in)
 /// <c>default</c> is named. Metrics are computed a family at a time, so a selection may compute more than it names;
-/// the result holds only what was selected (the rest is NaN or absent). Immutable.
+/// the result holds only what was selected (the rest is NaN or absent). A cleanvision issue flag (<c>is_blurry</c>)
+/// selects its score (<c>blurry_score</c>) too. Immutable.
 /// </summary>
 public sealed class MetricSelection
 {
+    // A cleanvision issue flag brings its score along: the flag is set from the score under the rule file's thresholds
+    // (DatasetMetrics.Apply), so a rule on is_blurry needs blurry_score measured.
+    private static readonly Dictionary<string, string> s_flagOfScore = new(StringComparer.Ordinal)
+    {
+        [MetricCatalog.DarkScore.Name] = MetricCatalog.IsDark.Name,
+        [MetricCatalog.LightScore.Name] = MetricCatalog.IsLight.Name,
+        [MetricCatalog.BlurryScore.Name] = MetricCatalog.IsBlurry.Name,
+        [MetricCatalog.LowInformationScore.Name] = MetricCatalog.IsLowInformation.Name,
+        [MetricCatalog.OddAspectRatioScore.Name] = MetricCatalog.IsOddAspectRatio.Name,
+    };
+
     private readonly HashSet<string> _names;
 
     private MetricSelection(IEnumerable<string> names) => _names = new HashSet<string>(names, StringComparer.Ordinal);
@@ -58,7 +70,8 @@ public sealed class MetricSelection
     {
         ArgumentNullException.ThrowIfNull(metric);
         return _names.Contains(MetricFamilies.All) || _names.Contains(metric.Name) || _names.Contains(metric.Family)
-            || (!metric.IsOptIn && _names.Contains(MetricFamilies.Default));
+            || (!metric.IsOptIn && _names.Contains(MetricFamilies.Default))
+            || (s_flagOfScore.TryGetValue(metric.Name, out var flag) && _names.Contains(flag));
     }
 
     /// <summary>True when the text column (<see cref="TextColumns"/>) is selected.</summary>

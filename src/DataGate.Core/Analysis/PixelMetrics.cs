@@ -1,3 +1,4 @@
+using DataGate.Core.Config;
 using DataGate.Core.Hashing;
 using DataGate.Core.Imaging;
 using DataGate.Core.Metrics;
@@ -30,6 +31,35 @@ internal sealed class PixelMetrics
 
     /// <summary>cleanvision's issue rule: a score below its threshold is an issue; NaN stays NaN.</summary>
     private static double Flag(double score, double threshold) => double.IsNaN(score) ? double.NaN : score < threshold ? 1 : 0;
+
+    /// <summary>
+    /// Sets cleanvision's five per-image issue flags of <paramref name="values"/> (record value slots) from its scores.
+    /// Measurement uses <see cref="CleanVisionSettings.Default"/>; <see cref="DatasetMetrics.Apply"/> re-flags with the
+    /// rule file's thresholds. Returns whether any flag changed.
+    /// </summary>
+    internal static bool SetCleanVisionFlags(double[] values, CleanVisionSettings thresholds)
+    {
+        bool changed = false;
+        void Set(MetricDefinition flag, MetricDefinition score, double threshold)
+        {
+            // A row without the score (not selected when it was measured) keeps the flag it was measured with.
+            if (double.IsNaN(values[score.Index]))
+            {
+                return;
+            }
+
+            double f = Flag(values[score.Index], threshold);
+            changed |= !f.Equals(values[flag.Index]);
+            values[flag.Index] = f;
+        }
+
+        Set(MetricCatalog.IsDark, MetricCatalog.DarkScore, thresholds.Dark);
+        Set(MetricCatalog.IsLight, MetricCatalog.LightScore, thresholds.Light);
+        Set(MetricCatalog.IsBlurry, MetricCatalog.BlurryScore, thresholds.Blurry);
+        Set(MetricCatalog.IsLowInformation, MetricCatalog.LowInformationScore, thresholds.LowInformation);
+        Set(MetricCatalog.IsOddAspectRatio, MetricCatalog.OddAspectRatioScore, thresholds.OddAspectRatio);
+        return changed;
+    }
 
     /// <param name="image">The decoded pixels.</param>
     /// <param name="fileBytes">The encoded file, or null for pixels handed over decoded (no <c>file_hash</c>).</param>
@@ -116,11 +146,12 @@ internal sealed class PixelMetrics
         v[MetricCatalog.BlurryScore.Index] = q.BlurryScore;
         v[MetricCatalog.LowInformationScore.Index] = q.LowInformationScore;
         v[MetricCatalog.OddAspectRatioScore.Index] = q.OddAspectRatioScore;
-        v[MetricCatalog.IsDark.Index] = Flag(q.DarkScore, 0.32);
-        v[MetricCatalog.IsLight.Index] = Flag(q.LightScore, 0.05);
-        v[MetricCatalog.IsBlurry.Index] = Flag(q.BlurryScore, 0.29);
-        v[MetricCatalog.IsLowInformation.Index] = Flag(q.LowInformationScore, 0.3);
-        v[MetricCatalog.IsOddAspectRatio.Index] = Flag(q.OddAspectRatioScore, 0.35);
+        var cv = CleanVisionSettings.Default;
+        v[MetricCatalog.IsDark.Index] = Flag(q.DarkScore, cv.Dark);
+        v[MetricCatalog.IsLight.Index] = Flag(q.LightScore, cv.Light);
+        v[MetricCatalog.IsBlurry.Index] = Flag(q.BlurryScore, cv.Blurry);
+        v[MetricCatalog.IsLowInformation.Index] = Flag(q.LowInformationScore, cv.LowInformation);
+        v[MetricCatalog.IsOddAspectRatio.Index] = Flag(q.OddAspectRatioScore, cv.OddAspectRatio);
         if (q.SkinTone is not null)
         {
             record.TextSlots[TextColumns.SkinTone] = q.SkinTone;

@@ -3,7 +3,7 @@ namespace DataGate.Core.Config;
 /// <summary>The keys each section of datagate.yml accepts; a test keeps schema/datagate.schema.json in sync.</summary>
 internal static class ConfigKeys
 {
-    public static readonly string[] TopKeys = ["version", "dataset", "fields", "quality", "gate", "limits", "decode", "brisque", "duplicates", "derived", "balance", "parity", "splits"];
+    public static readonly string[] TopKeys = ["version", "dataset", "fields", "quality", "gate", "limits", "decode", "brisque", "duplicates", "derived", "balance", "parity", "splits", "cleanvision"];
 
     public static readonly string[] DatasetKeys = ["root", "include", "exclude", "labels"];
 
@@ -40,6 +40,8 @@ internal static class ConfigKeys
     public static readonly string[] DecodeKeys = ["engine"];
 
     public static readonly string[] SplitKeys = ["ratios", "stratify_by", "group_by", "seed", "folds", "lock", "max_cell_deviation", "min_cell_images", "action"];
+
+    public static readonly string[] CleanVisionKeys = ["dark", "light", "blurry", "low_information", "odd_aspect_ratio"];
 
     public static readonly string[] LimitKeys = ["max_pixels", "max_decode_memory_mb", "max_file_mb"];
 }

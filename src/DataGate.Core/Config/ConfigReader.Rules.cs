@@ -172,6 +172,28 @@ internal sealed partial class ConfigReader
         };
     }
 
+    private CleanVisionSettings ReadCleanVision(YamlNode node)
+    {
+        var map = _w.Mapping(node, "cleanvision", ConfigKeys.CleanVisionKeys);
+        var d = CleanVisionSettings.Default;
+        if (map is null)
+        {
+            return d;
+        }
+
+        double Read(string key, double fallback) =>
+            map.TryGetValue(key, out var e) ? _w.Number(e.Value, "cleanvision." + key, 0, 1) ?? fallback : fallback;
+
+        return new CleanVisionSettings
+        {
+            Dark = Read("dark", d.Dark),
+            Light = Read("light", d.Light),
+            Blurry = Read("blurry", d.Blurry),
+            LowInformation = Read("low_information", d.LowInformation),
+            OddAspectRatio = Read("odd_aspect_ratio", d.OddAspectRatio),
+        };
+    }
+
     private LimitSettings ReadLimits(YamlNode node)
     {
         var map = _w.Mapping(node, "limits", ConfigKeys.LimitKeys);

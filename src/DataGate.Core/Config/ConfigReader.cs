@@ -74,6 +74,7 @@ internal sealed partial class ConfigReader
         var brisque = top.TryGetValue("brisque", out var bq) ? ReadBrisque(bq.Value) : null;
         var duplicates = top.TryGetValue("duplicates", out var dup) ? ReadDuplicates(dup.Value) : new DuplicateSettings();
 
+        var cleanVision = top.TryGetValue("cleanvision", out var cv) ? ReadCleanVision(cv.Value) : CleanVisionSettings.Default;
         var derived = top.TryGetValue("derived", out var dv) ? ReadDerived(dv.Value) : new DerivedSettings();
         var balance = top.TryGetValue("balance", out var bl) ? ReadBalance(bl.Value, fields, derived) : [];
         var parity = top.TryGetValue("parity", out var pr) ? ReadParity(pr.Value, fields, derived) : [];
@@ -94,6 +95,7 @@ internal sealed partial class ConfigReader
             Decode = decode,
             BrisqueModel = brisque,
             Duplicates = duplicates,
+            CleanVision = cleanVision,
 
             Derived = derived,
             Balance = balance,

@@ -39,6 +39,9 @@ public sealed class GateConfig
     /// <summary>A BRISQUE model named by <c>brisque: { model, range }</c>; null means the embedded OpenCV LIVE model.</summary>
     public Quality.Brisque.BrisqueModel? BrisqueModel { get; init; }
 
+    /// <summary>Thresholds of cleanvision's issue flags (<c>is_dark</c> …); defaults are cleanvision's.</summary>
+    public CleanVisionSettings CleanVision { get; init; } = CleanVisionSettings.Default;
+
     /// <summary>Duplicate policy (defaults: report exact and pHash ≤ 4 near duplicates and label conflicts as warnings).</summary>
     public DuplicateSettings Duplicates { get; init; } = new();
 

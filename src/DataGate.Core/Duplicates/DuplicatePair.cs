@@ -22,7 +22,7 @@ public sealed record DuplicatePair(string First, string Second, int Distance, in
             parts.Add($"dhash {d}");
         }
 
-        if (Correlation is { } r)
+        if (Correlation is { } r && double.IsFinite(r)) // as report.json, which writes a non-finite correlation as null
         {
             parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"r {r:0.000}"));
         }

@@ -6,6 +6,13 @@ internal sealed class MultiIndexPlan
     // Fixed cost of building and scanning one substring table (allocation, thread start), in candidate checks.
     private const double ChunkOverhead = 50_000;
 
+    // Cost of one table lookup, in candidate checks. A substring of up to DirectTableBits bits indexes an offset table
+    // of 2^bits ints that fits in cache (4 · 2^18 = 1 MiB): about 3 checks' worth; a wider one misses cache on most
+    // lookups: about 12. Rough weights: they only pick between plans (and brute force), never change a result.
+    private const int DirectTableBits = 18;
+    private const double CachedLookupCost = 3;
+    private const double UncachedLookupCost = 12;
+
     private MultiIndexPlan(Chunk[] chunks, double cost)
     {
         Chunks = chunks;
@@ -59,7 +66,7 @@ internal sealed class MultiIndexPlan
                     keys += Binomial(bits, j);
                 }
 
-                double lookup = bits <= 18 ? 3 : 12;
+                double lookup = bits <= DirectTableBits ? CachedLookupCost : UncachedLookupCost;
                 double perBucket = n / Math.Pow(2, bits);
 
                 // Per query: lookups plus candidate checks (half skipped by the id test); plus table build.

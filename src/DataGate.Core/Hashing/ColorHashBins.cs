@@ -59,7 +59,7 @@ internal static class ColorHashBins
             int d2 = hi - (r + ((isR | isG) * (b - r)));
             int hueIndex = ((2 - (2 * isR) - isG) << 16) | (d1 << 8) | d2;
             int code = codes[(cls << 3) | hueBin[hueIndex]];
-            int isBlack = (GrayPlane.Level(r, g, b) - 32) >> 31;
+            int isBlack = (PillowGray.Level(r, g, b) - 32) >> 31;
             code = (code & ~isBlack) | (12 & isBlack);
             counts4[(code << 2) | (i & 3)]++;
         }
@@ -104,7 +104,7 @@ internal static class ColorHashBins
     internal static int Code(int r, int g, int b)
     {
         var (h, sat) = PillowHsv.HueSaturation((byte)r, (byte)g, (byte)b);
-        if (GrayPlane.Level(r, g, b) < 32)
+        if (PillowGray.Level(r, g, b) < 32)
         {
             return 12;
         }

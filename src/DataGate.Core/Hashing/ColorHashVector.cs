@@ -1,5 +1,6 @@
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using DataGate.Core.Imaging;
 
 namespace DataGate.Core.Hashing;
 
@@ -44,8 +45,7 @@ internal static class ColorHashVector
         var code = bin + (bright & Vector256.Create(6));
         code = Vector256.ConditionalSelect(s170 & ~bright, Vector256.Create(14), code);
         code = Vector256.ConditionalSelect(gray, Vector256.Create(13), code);
-        var level = (r * 19595) + (g * 38470) + (b * 7471);
-        var black = Vector256.LessThan(level, Vector256.Create((32 << 16) - 32768));
+        var black = Vector256.LessThan(PillowGray.Levels(r, g, b), Vector256.Create(32));
         return Vector256.ConditionalSelect(black, Vector256.Create(12), code);
     }
 

@@ -6,20 +6,12 @@ using DataGate.Core.Metrics;
 namespace DataGate.Core.Hashing;
 
 /// <summary>
-/// Pillow gray levels (<c>convert("L")</c>: <c>(19595 R + 38470 G + 7471 B + 32768) &gt;&gt; 16</c>, 0–255) of one
+/// Pillow gray levels (<see cref="PillowGray"/>, 0–255) of one
 /// image as ints, column-major (what the horizontal resize pass reads) and, on first use, row-major. One plane
 /// serves every gray-based hash. Buffers come from <see cref="ScratchBuffers"/>; dispose to give them back.
 /// </summary>
 internal sealed class GrayPlane : IDisposable
 {
-    // pshufb masks (−1 = zero) picking R, G, B of pixels 0–7 from bytes 0–15 (Lo) and bytes 8–23 (Hi).
-    private static readonly Vector128<byte> s_rLo = Vector128.Create((byte)0, 3, 6, 9, 12, 15, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255);
-    private static readonly Vector128<byte> s_rHi = Vector128.Create((byte)255, 255, 255, 255, 255, 255, 10, 13, 255, 255, 255, 255, 255, 255, 255, 255);
-    private static readonly Vector128<byte> s_gLo = Vector128.Create((byte)1, 4, 7, 10, 13, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255);
-    private static readonly Vector128<byte> s_gHi = Vector128.Create((byte)255, 255, 255, 255, 255, 8, 11, 14, 255, 255, 255, 255, 255, 255, 255, 255);
-    private static readonly Vector128<byte> s_bLo = Vector128.Create((byte)2, 5, 8, 11, 14, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255);
-    private static readonly Vector128<byte> s_bHi = Vector128.Create((byte)255, 255, 255, 255, 255, 9, 12, 15, 255, 255, 255, 255, 255, 255, 255, 255);
-
     private readonly RgbImage _image;
     private int[]? _rows;
     private int[]? _columns;
@@ -48,9 +40,6 @@ internal sealed class GrayPlane : IDisposable
         return new GrayPlane(image);
     }
 
-    /// <summary>Pillow's gray level of one RGB colour.</summary>
-    public static int Level(int r, int g, int b) => ((19595 * r) + (38470 * g) + (7471 * b) + 32768) >> 16;
-
     /// <summary>Returns the rented buffers to the pool.</summary>
     public void Dispose()
     {
@@ -73,7 +62,7 @@ internal sealed class GrayPlane : IDisposable
         var rows = ScratchBuffers.Rent<int>(image.PixelCount);
         for (int i = 0, j = 0; i < image.PixelCount; i++, j += 3)
         {
-            rows[i] = Level(src[j], src[j + 1], src[j + 2]);
+            rows[i] = PillowGray.Level(src[j], src[j + 1], src[j + 2]);
         }
 
         return rows;
@@ -88,7 +77,7 @@ internal sealed class GrayPlane : IDisposable
         var src = image.Pixels;
         var cols = ScratchBuffers.Rent<int>(width * height);
         int fastW = 0, fastH = 0;
-        if (Avx2.IsSupported && Ssse3.IsSupported)
+        if (RgbShuffle.IsSupported)
         {
             fastW = width / 8 * 8;
             fastH = height / 8 * 8;
@@ -132,24 +121,17 @@ internal sealed class GrayPlane : IDisposable
                     for (int y = y0; y < y1; y++)
                     {
                         int j = ((y * width) + x) * 3;
-                        cols[c + y] = Level(src[j], src[j + 1], src[j + 2]);
+                        cols[c + y] = PillowGray.Level(src[j], src[j + 1], src[j + 2]);
                     }
                 }
             }
         }
     }
 
-    // Pillow levels of 8 RGB pixels (24 bytes): bytes deinterleaved with two shuffles per channel, widened to
-    // ints, then the same integer formula as Level.
+    // Pillow levels of 8 RGB pixels (24 bytes): bytes de-interleaved, widened to ints, then the same integer formula.
     private static Vector256<int> Levels8(ReadOnlySpan<byte> rgb24)
     {
-        var lo = Vector128.Create(rgb24[..16]);
-        var hi = Vector128.Create(rgb24.Slice(8, 16));
-        var r = Ssse3.Shuffle(lo, s_rLo) | Ssse3.Shuffle(hi, s_rHi);
-        var g = Ssse3.Shuffle(lo, s_gLo) | Ssse3.Shuffle(hi, s_gHi);
-        var b = Ssse3.Shuffle(lo, s_bLo) | Ssse3.Shuffle(hi, s_bHi);
-        var sum = (Avx2.ConvertToVector256Int32(r) * 19595) + (Avx2.ConvertToVector256Int32(g) * 38470)
-            + (Avx2.ConvertToVector256Int32(b) * 7471) + Vector256.Create(32768);
-        return Vector256.ShiftRightArithmetic(sum, 16);
+        var (r, g, b) = RgbShuffle.Split8(Vector128.Create(rgb24[..16]), Vector128.Create(rgb24.Slice(8, 16)));
+        return PillowGray.Levels(Avx2.ConvertToVector256Int32(r), Avx2.ConvertToVector256Int32(g), Avx2.ConvertToVector256Int32(b));
     }
 }

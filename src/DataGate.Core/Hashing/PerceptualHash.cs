@@ -5,7 +5,7 @@ namespace DataGate.Core.Hashing;
 
 /// <summary>
 /// Perceptual hashes bit-for-bit equal to Python imagehash 4.3.2 on the same 8-bit RGB pixels: Pillow gray
-/// (<see cref="Grayscale.Pillow"/>, computed once per call), Pillow's LANCZOS resize, and the hash rules of average_hash, phash, dhash,
+/// (<see cref="PillowGray"/>, one <see cref="GrayPlane"/> per call), Pillow's LANCZOS resize, and the hash rules of average_hash, phash, dhash,
 /// whash (haar, remove_max_haar_ll) and colorhash. Strings are imagehash's hex form (<see cref="HashFormat"/>).
 /// </summary>
 internal static class PerceptualHash

@@ -1,3 +1,5 @@
+using DataGate.Core.Imaging;
+
 namespace DataGate.Core.Metrics;
 
 /// <summary>
@@ -39,7 +41,7 @@ internal static class CleanVisionBlur
         edgeHist.Clear();
         for (int i = 0, j = 0; i < n; i++, j += 3)
         {
-            byte g = (byte)(((19595 * small[j]) + (38470 * small[j + 1]) + (7471 * small[j + 2]) + 32768) >> 16);
+            byte g = (byte)PillowGray.Level(small[j], small[j + 1], small[j + 2]);
             gray[i] = g;
             grayHist[g]++;
         }

@@ -2,12 +2,13 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using DataGate.Core.Imaging;
 
 namespace DataGate.Core.Metrics;
 
 /// <summary>
 /// The single pass over the pixels behind <see cref="QualityMetricsCalculator"/>: OpenCV gray levels
-/// <c>(9798 R + 19235 G + 3735 B + 16384) &gt;&gt; 15</c>, cleanvision brightness keys
+/// (<see cref="OpenCvGray"/>), cleanvision brightness keys
 /// <c>241 R² + 691 G² + 68 B²</c> (exact integers, ≤ 65,025,000), the R, G, B, gray and key-bucket histograms,
 /// and the OR of <c>(R^G)|(G^B)</c>. With AVX2 the gray levels, keys and OR are computed 8 pixels at a time
 /// (bytes deinterleaved by shuffles); the histograms are counted in two interleaved copies so that runs of equal
@@ -15,14 +16,6 @@ namespace DataGate.Core.Metrics;
 /// </summary>
 internal static class PixelScan
 {
-    // pshufb masks (255 = zero) picking R, G, B of pixels 0–7 from bytes 0–15 (Lo) and bytes 8–23 (Hi).
-    private static readonly Vector128<byte> s_rLo = Vector128.Create((byte)0, 3, 6, 9, 12, 15, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255);
-    private static readonly Vector128<byte> s_rHi = Vector128.Create((byte)255, 255, 255, 255, 255, 255, 10, 13, 255, 255, 255, 255, 255, 255, 255, 255);
-    private static readonly Vector128<byte> s_gLo = Vector128.Create((byte)1, 4, 7, 10, 13, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255);
-    private static readonly Vector128<byte> s_gHi = Vector128.Create((byte)255, 255, 255, 255, 255, 8, 11, 14, 255, 255, 255, 255, 255, 255, 255, 255);
-    private static readonly Vector128<byte> s_bLo = Vector128.Create((byte)2, 5, 8, 11, 14, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255);
-    private static readonly Vector128<byte> s_bHi = Vector128.Create((byte)255, 255, 255, 255, 255, 9, 12, 15, 255, 255, 255, 255, 255, 255, 255, 255);
-
     /// <summary>Runs the pass. Returns the OR of all <c>(R^G)|(G^B)</c> (0 iff the image is gray).</summary>
     /// <param name="px">Interleaved RGB, at least 3·<paramref name="n"/> bytes.</param>
     /// <param name="n">Pixel count, ≥ 0.</param>
@@ -133,10 +126,9 @@ internal static class PixelScan
     {
         int diff = 0;
         int i = 0;
-        if (Avx2.IsSupported && Ssse3.IsSupported)
+        if (RgbShuffle.IsSupported)
         {
             var diffV = Vector128<byte>.Zero;
-            var round = Vector256.Create(16384);
             ref byte p = ref MemoryMarshal.GetReference(px);
             ref byte g0 = ref MemoryMarshal.GetReference(gray);
             ref int k0 = ref MemoryMarshal.GetReference(keys);
@@ -145,14 +137,12 @@ internal static class PixelScan
                 nuint j = (nuint)(i * 3);
                 var lo = Vector128.LoadUnsafe(ref p, j);
                 var hi = Vector128.LoadUnsafe(ref p, j + 8);
-                var r = Ssse3.Shuffle(lo, s_rLo) | Ssse3.Shuffle(hi, s_rHi);
-                var g = Ssse3.Shuffle(lo, s_gLo) | Ssse3.Shuffle(hi, s_gHi);
-                var b = Ssse3.Shuffle(lo, s_bLo) | Ssse3.Shuffle(hi, s_bHi);
+                var (r, g, b) = RgbShuffle.Split8(lo, hi);
                 diffV |= (r ^ g) | (g ^ b);
                 var ri = Avx2.ConvertToVector256Int32(r);
                 var gi = Avx2.ConvertToVector256Int32(g);
                 var bi = Avx2.ConvertToVector256Int32(b);
-                var level = Vector256.ShiftRightArithmetic((ri * 9798) + (gi * 19235) + (bi * 3735) + round, 15);
+                var level = OpenCvGray.Levels(ri, gi, bi);
                 var key = (ri * ri * 241) + (gi * gi * 691) + (bi * bi * 68);
                 key.StoreUnsafe(ref k0, (nuint)i);
                 var bytes = Vector128.Narrow(Vector256.Narrow(level, level).GetLower(), Vector128<short>.Zero);
@@ -168,7 +158,7 @@ internal static class PixelScan
         for (int j = i * 3; i < n; i++, j += 3)
         {
             int r = px[j], g = px[j + 1], b = px[j + 2];
-            gray[i] = (byte)(((9798 * r) + (19235 * g) + (3735 * b) + 16384) >> 15);
+            gray[i] = (byte)OpenCvGray.Level(r, g, b);
             diff |= (r ^ g) | (g ^ b);
             keys[i] = (241 * r * r) + (691 * g * g) + (68 * b * b);
         }

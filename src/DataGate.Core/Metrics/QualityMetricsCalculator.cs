@@ -8,8 +8,8 @@ namespace DataGate.Core.Metrics;
 /// </summary>
 internal static class QualityMetricsCalculator
 {
-    private const int BucketShift = 14;
-    private const int BucketCount = ((1000 * 255 * 255) >> BucketShift) + 1;
+    internal const int BucketShift = 14;
+    internal const int BucketCount = ((1000 * 255 * 255) >> BucketShift) + 1;
 
     /// <summary>Computes every metric of an image decoded to 8-bit RGB.</summary>
     /// <param name="image">The decoded image.</param>

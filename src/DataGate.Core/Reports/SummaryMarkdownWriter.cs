@@ -7,8 +7,8 @@ namespace DataGate.Core.Reports;
 /// <summary>Writes <c>summary.md</c>: verdict, counts, rules, findings (image lists capped), excluded files.</summary>
 internal static class SummaryMarkdownWriter
 {
-    /// <summary>Images listed per finding in Markdown (report.json lists all).</summary>
-    public const int MaxImagesPerFinding = 10;
+    /// <summary>Images listed per finding in Markdown (report.json lists all): <see cref="FindingImageLimits.Summary"/>.</summary>
+    public const int MaxImagesPerFinding = FindingImageLimits.Summary;
 
     /// <summary>Writes the summary.</summary>
     public static void Write(TextWriter w, GateResult result, IReadOnlyList<ReportSection>? sections = null)

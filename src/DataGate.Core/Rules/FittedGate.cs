@@ -93,7 +93,7 @@ public sealed class FittedGate
         var evaluation = _evaluation;
         if (!IsFittedRows(rows))
         {
-            var measured = DatasetMetrics.Apply(rows, _fences);
+            var measured = DatasetMetrics.Apply(rows, _fences, Rules.Config.CleanVision);
             var duplicates = Rules.FindDuplicates(measured, maxDegreeOfParallelism, cancellationToken);
             evaluation = GateEvaluator.EvaluateRows(Rules.Config, measured, ResolvedBounds, duplicates, cancellationToken);
         }

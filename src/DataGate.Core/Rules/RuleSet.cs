@@ -55,7 +55,7 @@ public sealed class RuleSet
     {
         ArgumentNullException.ThrowIfNull(rows);
         var fences = DatasetMetrics.Fit(rows);
-        var measured = DatasetMetrics.Apply(rows, fences);
+        var measured = DatasetMetrics.Apply(rows, fences, Config.CleanVision);
         var bounds = GateEvaluator.ResolveBounds(Config, measured, cancellationToken);
         var duplicates = FindDuplicates(measured, maxDegreeOfParallelism, cancellationToken);
         var evaluation = GateEvaluator.EvaluateRows(Config, measured, bounds, duplicates, cancellationToken);

@@ -34,6 +34,29 @@ public sealed class RuleSetTests : IDisposable
 
     private const string DarkRules = "quality:\n  - id: darkest\n    metric: luminance_mean\n    min: { percentile: 50 }\n    action: exclude\ngate:\n  max_excluded_fraction: 1\nduplicates:\n  exact: off\n  near: off\n";
 
+    [Theory]
+    [InlineData("", 1.0, false)]
+    [InlineData("cleanvision:\n  dark: 0.05\n", 0.0, true)]
+    public void Should_FlagWithTheConfiguredThreshold_When_CleanVisionSectionIsGiven(string section, double expectedFlag, bool expectedKept)
+    {
+        // A flat image of gray 20: dark_score (its 99th brightness percentile) is about 0.08, below cleanvision's 0.32
+        // but not below 0.05.
+        var rules = Load(section + "quality:\n  - id: not-dark\n    metric: is_dark\n    max: 0\n    action: exclude\ngate:\n  max_excluded_fraction: 1\nduplicates:\n  exact: off\n  near: off\n");
+        var measurer = new ImageMeasurer(selection: rules.RequiredMetrics);
+        var pixels = Enumerable.Repeat((byte)20, 16 * 16 * 4).ToArray();
+        var row = measurer.MeasurePixels(pixels, 16, 16, 16 * 4, PixelLayout.Bgra32, "flat.png");
+        var other = measurer.MeasurePixels(pixels, 16, 16, 16 * 4, PixelLayout.Bgra32, "other.png");
+        Assert.InRange(row[MetricCatalog.DarkScore], 0.05, 0.32); // a flag's score is measured with it
+        Assert.Equal(1.0, row[MetricCatalog.IsDark]); // measured with cleanvision's default threshold
+
+        var fitted = rules.Fit([row]);
+        Assert.Equal(expectedKept, fitted.Apply([row]).Verdicts[0].IsKept);
+        Assert.Equal(expectedKept, fitted.Apply([other]).Verdicts[0].IsKept);
+        var flagged = DatasetMetrics.Apply([row], fences: null, rules.Config.CleanVision);
+        Assert.Equal(expectedFlag, flagged[0][MetricCatalog.IsDark]);
+        Assert.Equal(1.0, row[MetricCatalog.IsDark]); // the input row is never written
+    }
+
     [Fact]
     public void Should_LoadWithoutDataset_When_RuleFileHasNoDatasetSection()
     {

@@ -71,6 +71,10 @@ public sealed class ConfigLoaderTests : IDisposable
     [InlineData("decode:\n  engine: ImageSharp\n", "DG1026", 2, 11, "must be one of imagesharp, libjpeg-turbo")]
     [InlineData("decode:\n  engine: [imagesharp]\n", "DG1004", 2, 11, "decode.engine")]
     [InlineData("decode:\n  engin: imagesharp\n", "DG1003", 2, 3, "did you mean 'engine'")]
+    [InlineData("cleanvision:\n  blury: 0.2\n", "DG1003", 2, 3, "did you mean 'blurry'")]
+    [InlineData("cleanvision:\n  dark: 1.5\n", "DG1008", 2, 9, "cleanvision.dark must be between 0 and 1")]
+    [InlineData("cleanvision:\n  low_information: low\n", "DG1004", 2, 20, "cleanvision.low_information must be a number")]
+    [InlineData("cleanvision: 0.3\n", "DG1004", 1, 14, "cleanvision")]
     public void Should_ReportCodeAndPosition_When_RuleIsInvalid(string tail, string code, int line, int column, string text)
     {
         var yaml = "version: 1\ndataset:\n  root: images\n" + tail;
@@ -81,6 +85,28 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Equal("datagate.yml", d.Location!.File);
         Assert.Equal(line + 3, d.Location.Line);
         Assert.Equal(column, d.Location.Column);
+    }
+
+    [Fact]
+    public void Should_ReadTheCleanVisionThresholds_When_SectionIsGiven()
+    {
+        var result = Parse("version: 1\ndataset:\n  root: images\ncleanvision:\n  dark: 0.4\n  light: 0.1\n  blurry: 0.5\n  low_information: 0.2\n  odd_aspect_ratio: 0.6\n");
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var cv = result.Config!.CleanVision;
+        Assert.Equal((0.4, 0.1, 0.5, 0.2, 0.6), (cv.Dark, cv.Light, cv.Blurry, cv.LowInformation, cv.OddAspectRatio));
+        Assert.False(cv.IsDefault);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("cleanvision: {}\n")]
+    public void Should_UseCleanVisionDefaults_When_SectionIsEmptyOrAbsent(string tail)
+    {
+        var result = Parse("version: 1\ndataset:\n  root: images\n" + tail);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var cv = result.Config!.CleanVision;
+        Assert.Equal((0.32, 0.05, 0.29, 0.3, 0.35), (cv.Dark, cv.Light, cv.Blurry, cv.LowInformation, cv.OddAspectRatio));
+        Assert.True(cv.IsDefault);
     }
 
     [Theory]

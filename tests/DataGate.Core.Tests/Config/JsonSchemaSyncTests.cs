@@ -21,6 +21,7 @@ public class JsonSchemaSyncTests
         { "$defs/threshold", ConfigKeys.ThresholdKeys },
         { "gate", ConfigKeys.GateKeys },
         { "limits", ConfigKeys.LimitKeys },
+        { "cleanvision", ConfigKeys.CleanVisionKeys },
         { "decode", ConfigKeys.DecodeKeys },
         { "brisque", ConfigKeys.BrisqueKeys },
         { "duplicates", ConfigKeys.DuplicateKeys },

@@ -1,4 +1,5 @@
 using System.Numerics;
+using DataGate.Benchmarks;
 using DataGate.Core.Duplicates;
 
 namespace DataGate.Core.Tests.Duplicates;
@@ -85,29 +86,13 @@ public sealed class NearDuplicateIndexTests(Xunit.Abstractions.ITestOutputHelper
             {
                 for (int d = 0; d <= 13 && i < n; d++)
                 {
-                    hashes[i++] = Flip(h, d, rng);
+                    hashes[i++] = PlantedHashes.Flip(h, d, rng);
                 }
             }
         }
 
         // Shuffle so planted copies are not adjacent.
-        for (int k = n - 1; k > 0; k--)
-        {
-            int j = rng.Next(k + 1);
-            (hashes[k], hashes[j]) = (hashes[j], hashes[k]);
-        }
-
+        rng.Shuffle(hashes);
         return hashes;
-    }
-
-    internal static ulong Flip(ulong h, int bits, Random rng)
-    {
-        ulong mask = 0;
-        while (BitOperations.PopCount(mask) < bits)
-        {
-            mask |= 1UL << rng.Next(64);
-        }
-
-        return h ^ mask;
     }
 }

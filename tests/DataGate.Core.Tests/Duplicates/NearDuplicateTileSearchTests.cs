@@ -1,4 +1,5 @@
 using System.Numerics;
+using DataGate.Benchmarks;
 using DataGate.Core.Duplicates;
 
 namespace DataGate.Core.Tests.Duplicates;
@@ -12,7 +13,7 @@ public class NearDuplicateTileSearchTests
     [InlineData(500, 10, 3)]
     public void Should_FindTheSamePairsAndGroupsAsOneSearch_When_QueriesAreSplitIntoTiles(int n, int radius, int tiles)
     {
-        var hashes = Planted(n, seed: n + radius);
+        var hashes = PlantedHashes.Generate(n, seed: n + radius);
         var single = new NearDuplicateIndex(hashes).FindPairs(radius, 2);
         Assert.NotEmpty(single);
 
@@ -29,39 +30,9 @@ public class NearDuplicateTileSearchTests
     [Fact]
     public void Should_MatchBruteForce_When_OneTileCoversPartOfTheSet()
     {
-        var hashes = Planted(3000, seed: 5);
+        var hashes = PlantedHashes.Generate(3000, seed: 5);
         var expected = NearDuplicateIndex.BruteForcePairs(hashes, 6).Where(p => p.First is >= 1000 and < 2000).ToList();
 
         Assert.Equal(expected, NearDuplicateTileSearch.FindPairs(hashes, 1000, 2000, 6, 1));
-    }
-
-    /// <summary>Random hashes, a tenth of them with 1–5 copies each within 0–6 flipped bits, shuffled over the set.</summary>
-    internal static ulong[] Planted(int n, int seed)
-    {
-        var rng = new Random(seed);
-        var hashes = new ulong[n];
-        int i = 0;
-        while (i < n)
-        {
-            ulong b = (ulong)rng.NextInt64() ^ ((ulong)rng.Next() << 40);
-            hashes[i++] = b;
-            if (rng.NextDouble() < 0.1)
-            {
-                for (int m = rng.Next(1, 6); m > 0 && i < n; m--)
-                {
-                    ulong mask = 0;
-                    int bits = rng.Next(0, 7);
-                    while (BitOperations.PopCount(mask) < bits)
-                    {
-                        mask |= 1UL << rng.Next(64);
-                    }
-
-                    hashes[i++] = b ^ mask;
-                }
-            }
-        }
-
-        rng.Shuffle(hashes);
-        return hashes;
     }
 }

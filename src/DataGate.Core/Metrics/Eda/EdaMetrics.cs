@@ -68,10 +68,10 @@ internal static class EdaMetrics
 
             // OpenCV's fixed-point gray (cvtColor 8U): BGR2GRAY on BGR data is the true gray; RGB2GRAY on BGR data,
             // the notebook's quirk, puts the red weight on blue and the blue weight on red.
-            int y = ((9798 * r) + (19235 * g) + (3735 * b) + 16384) >> 15;
+            int y = OpenCvGray.Level(r, g, b);
             gray[i] = (byte)y;
             graySum += y;
-            swapped[i] = (byte)(((9798 * b) + (19235 * g) + (3735 * r) + 16384) >> 15);
+            swapped[i] = (byte)OpenCvGray.Level(b, g, r);
         }
 
         // Per-channel population variance, exact in integers then one division; numpy's order B, G, R.
