@@ -86,7 +86,9 @@ var fresh = new MLContext(seed: 1);
 var reloaded = fresh.Model.Load(modelPath, out _);
 long keptAgain = fresh.Data.CreateEnumerable<KeptOnly>(fresh.Data.DataGate().FilterKept(reloaded.Transform(fresh.Data.LoadFromEnumerable(faces))), reuseRowObject: true).LongCount();
 File.Delete(modelPath);
-Console.WriteLine($"saved ({modelBytes / 1024.0:F0} KiB) and reloaded gate: {keptAgain} kept ({(keptAgain == counts.Kept ? "same" : "DIFFERENT")})");
+var saved = SavedGate.Find(reloaded).Single();
+Console.WriteLine($"saved ({modelBytes / 1024.0:F0} KiB) and reloaded gate: {keptAgain} kept ({(keptAgain == counts.Kept ? "same" : "DIFFERENT")}); "
+    + $"saved fit result: {saved.Counts.Kept} of {saved.Counts.Total} kept, {saved.Findings.Count} findings, passed: {saved.Passed}");
 Console.WriteLine($"done in {clock.Elapsed.TotalSeconds:F1} s");
 return keptAgain == counts.Kept ? 0 : 1;
 
