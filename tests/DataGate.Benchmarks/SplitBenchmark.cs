@@ -59,14 +59,22 @@ internal sealed class SplitBenchmark : IBenchmark
             long before = GC.GetTotalMemory(true);
             long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var phases = new List<string>();
             var sw = Stopwatch.StartNew();
-            var plan = SplitPlanner.Plan(data.Rows, s_settings);
+            var last = TimeSpan.Zero;
+            var plan = SplitPlanner.PlanWithTolerance(data.Rows, s_settings, null, s_settings.MaxCellDeviation * SplitPlanner.DefaultToleranceShare, name =>
+            {
+                var now = sw.Elapsed;
+                phases.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {(now - last).TotalMilliseconds:F0}"));
+                last = now;
+            });
             sw.Stop();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             long retained = GC.GetTotalMemory(true) - before;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"rows {n,9:N0}: {sw.Elapsed.TotalSeconds:F3} s wall, {cpu.TotalSeconds:F3} s CPU (all threads, incl. GC), units {plan.UnitCount:N0}, groups kept together {plan.GroupsKeptTogether:N0}, allocated {allocated / (1024.0 * 1024):F0} MiB ({allocated / (double)n:F0} B/row), plan retained {retained / (1024.0 * 1024):F0} MiB, max gated deviation {plan.MaxGatedDeviation * 100:F2} pt"));
+            output.WriteLine("  phases (ms wall): " + string.Join(", ", phases));
             GC.KeepAlive(plan);
         }
     }
