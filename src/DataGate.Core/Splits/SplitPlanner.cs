@@ -35,6 +35,9 @@ public static class SplitPlanner
     /// </summary>
     internal const double DefaultToleranceShare = 0.5;
 
+    /// <summary>Units of each side a repair swap considers, nearest the other side's hash interval first.</summary>
+    private const int SwapCandidates = 48;
+
     /// <summary>Plans the splits of rows.</summary>
     /// <param name="rows">Rows in a deterministic order (e.g. ordinal path order); keys unique.</param>
     /// <param name="settings">Ratios, seed, folds and the deviation gate (<c>StratifyBy</c>/<c>GroupBy</c> are the host's business: they are already in the rows).</param>
@@ -1091,7 +1094,15 @@ public static class SplitPlanner
 
                     if (best < 0)
                     {
-                        break;
+                        // No single move helps (the units of a are too large for the excess): swap a unit of a for a
+                        // smaller one of b, both with all their movable rows in this cell.
+                        if (!Swap(ctx, s, a, b, candidates, counts, images, result, touched))
+                        {
+                            break;
+                        }
+
+                        changed = true;
+                        continue;
                     }
 
                     MovableRows(p, best, touched);
@@ -1111,6 +1122,76 @@ public static class SplitPlanner
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// Swaps a unit of split <paramref name="a"/> for a smaller unit of split <paramref name="b"/> in cell
+    /// <paramref name="s"/> when that lowers the cell's excess: among the nearest candidates to the other split's hash
+    /// interval (at most <see cref="SwapCandidates"/> each), the pair nearest in sum, ties to the larger gain.
+    /// </summary>
+    private static bool Swap(CutContext ctx, int s, int a, int b, List<int> candidates, long[] counts, long[] images, int[] result, List<(int Cell, int Rows)> touched)
+    {
+        var p = ctx.P;
+        var from = new List<(int Unit, int Size, double Distance)>();
+        var to = new List<(int Unit, int Size, double Distance)>();
+        foreach (var u in candidates)
+        {
+            if (result[u] != a && result[u] != b)
+            {
+                continue;
+            }
+
+            MovableRows(p, u, touched);
+            if (touched.Count != 1)
+            {
+                continue;
+            }
+
+            if (result[u] == a)
+            {
+                from.Add((u, touched[0].Rows, ctx.Distance(p.UnitHash[u], b)));
+            }
+            else
+            {
+                to.Add((u, touched[0].Rows, ctx.Distance(p.UnitHash[u], a)));
+            }
+        }
+
+        from.Sort((x, y) => x.Distance != y.Distance ? x.Distance.CompareTo(y.Distance) : x.Unit.CompareTo(y.Unit));
+        to.Sort((x, y) => x.Distance != y.Distance ? x.Distance.CompareTo(y.Distance) : x.Unit.CompareTo(y.Unit));
+        double before = CellExcess(counts, images, s, p.Ratios, p.Tolerance);
+        int k = p.Ratios.Length;
+        (int X, int Y, int Delta) best = (-1, -1, 0);
+        double bestDistance = double.MaxValue, bestGain = 0;
+        foreach (var x in from.Take(SwapCandidates))
+        {
+            foreach (var y in to.Take(SwapCandidates))
+            {
+                int delta = x.Size - y.Size;
+                if (delta <= 0)
+                {
+                    continue;
+                }
+
+                double gain = before - CellExcessAfter(counts, images, s, p.Ratios, p.Tolerance, a, b, delta);
+                double distance = x.Distance + y.Distance;
+                if (gain > 1e-9 && (distance < bestDistance || (distance == bestDistance && gain > bestGain)))
+                {
+                    (best, bestDistance, bestGain) = ((x.Unit, y.Unit, delta), distance, gain);
+                }
+            }
+        }
+
+        if (best.X < 0)
+        {
+            return false;
+        }
+
+        result[best.X] = b;
+        result[best.Y] = a;
+        counts[s * k + a] -= best.Delta;
+        counts[s * k + b] += best.Delta;
+        return true;
     }
 
     /// <summary>The cells of a unit's rows that move with it (not fixed by the lock), with their row counts.</summary>
