@@ -134,6 +134,7 @@ internal sealed class ShardBenchmark : IBenchmark
             output.WriteLine($"working set before the reduce {before.WorkingSet64 / 1e6:F0} MB, managed heap {GC.GetTotalMemory(true) / 1e6:F0} MB");
         }
 
+        Stages(config, shardDir, n, output);
         var sw = Stopwatch.StartNew();
         var outcome = GateRunner.RunFromShards(config, shardDir, new GateRunOptions { OutputDirectory = Path.Combine(root, "report"), MaxDegreeOfParallelism = 2 });
         double seconds = sw.Elapsed.TotalSeconds;
@@ -143,20 +144,26 @@ internal sealed class ShardBenchmark : IBenchmark
                 $"({process.PeakWorkingSet64 / (double)n:F0} B/row), {outcome.Result?.Duplicates.Groups.Count ?? 0:N0} duplicate groups; {string.Join("; ", outcome.Diagnostics.Where(d => d.Severity == Core.Diagnostics.Severity.Error).Take(3))}");
         }
 
-        outcome = default!;
-        Stages(config, shardDir, n, output);
         if (folder is null)
         {
             Directory.Delete(root, recursive: true);
         }
     }
 
-    /// <summary>The reduce stage by stage, with the managed heap each leaves behind (a full GC after each).</summary>
+    /// <summary>
+    /// The reduce stage by stage (before the whole reduce runs, so the peak so far is the stages'), with the managed
+    /// heap each leaves behind (a full GC after each).
+    /// </summary>
     private static void Stages(string config, string shardDir, int n, TextWriter output)
     {
         GC.Collect();
         long baseline = GC.GetTotalMemory(true);
-        string Heap() => $"{(GC.GetTotalMemory(true) - baseline) / (double)n:F0} B/row";
+        string Heap()
+        {
+            using var p = Process.GetCurrentProcess();
+            return $"peak working set so far {p.PeakWorkingSet64 / (double)n:F0} B/row, retained heap {(GC.GetTotalMemory(true) - baseline) / (double)n:F0} B/row";
+        }
+
         var load = Core.Config.ConfigLoader.Load(config);
         var sw = Stopwatch.StartNew();
         var shards = ShardSet.Load(shardDir, null, 2);
