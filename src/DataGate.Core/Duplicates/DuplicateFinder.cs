@@ -38,7 +38,9 @@ internal static class DuplicateFinder
         var near = settings.Near;
         if (near is not null && items.Count > 1)
         {
-            search = NearDuplicateSearch.Find(items, near, maxDegreeOfParallelism, cancellationToken);
+            search = near.Method == NearMethod.Embedding
+                ? EmbeddingSearchOf(items, near, maxDegreeOfParallelism, cancellationToken)
+                : NearDuplicateSearch.Find(items, near, maxDegreeOfParallelism, cancellationToken);
         }
 
         // The links that first join two components (exact links first, then near links closest first) are the
@@ -85,6 +87,18 @@ internal static class DuplicateFinder
         {
             int nearCount = 0;
             var maxDistance = new int[combined.Groups.Count];
+            var minSimilarity = new double[combined.Groups.Count];
+            Array.Fill(minSimilarity, double.NaN);
+            for (int k = 0; k < (search?.Links.Count ?? 0); k++)
+            {
+                int g = combined.GroupIds[search!.Links[k].First];
+                double s = search.Evidence[k].Similarity;
+                if (!double.IsNaN(s) && !(minSimilarity[g] <= s))
+                {
+                    minSimilarity[g] = s;
+                }
+            }
+
             var evidence = new List<DuplicatePair>?[combined.Groups.Count];
             foreach (var p in search?.Links ?? [])
             {
@@ -103,7 +117,10 @@ internal static class DuplicateFinder
                     p.Distance,
                     e.DHashDistance >= 0 ? e.DHashDistance : null,
                     double.IsNaN(e.Correlation) ? null : Math.Round(e.Correlation, 4),
-                    e.Mirrored));
+                    e.Mirrored)
+                {
+                    Similarity = double.IsNaN(e.Similarity) ? null : Math.Round(e.Similarity, 4),
+                });
             }
 
             for (int g = 0; g < combined.Groups.Count; g++)
@@ -121,6 +138,7 @@ internal static class DuplicateFinder
                     Members = members.Select(r => r.Path).ToList(),
                     Kept = KeepChooser.Choose(members, near.Keep).Path,
                     MaxDistance = maxDistance[g],
+                    MinSimilarity = double.IsNaN(minSimilarity[g]) ? null : Math.Round(minSimilarity[g], 4),
                     Pairs = evidence[g] ?? [],
                     ConflictingLabels = Conflicts(members, labelFields),
                 });
@@ -145,11 +163,32 @@ internal static class DuplicateFinder
             NearConfirmMaxDistance = near?.ConfirmMaxDistance ?? 0,
             NearConfirmMinCorrelation = near?.ConfirmMinCorrelation ?? 0,
             NearMirror = near is not null && near.Mirror,
+            NearMethod = near?.Method ?? NearMethod.Hash,
+            NearMinSimilarity = near is { Method: NearMethod.Embedding } ? near.MinSimilarity : 0,
+            NearApproximate = search?.Approximate ?? false,
             NearCandidatePairs = search?.Candidates ?? 0,
             NearUnconfirmedPairs = search?.Unconfirmed ?? 0,
             NearCappedImages = search?.Capped.Select(i => items[i].Path).Order(StringComparer.Ordinal).ToList() ?? [],
             NearMissingEvidence = search?.MissingEvidence.Select(i => items[i].Path).ToList() ?? [],
         };
+    }
+
+    /// <summary>
+    /// <c>method: embedding</c>: the pairs whose embeddings' cosine reaches <see cref="DuplicatePolicy.MinSimilarity"/>
+    /// (exact up to <see cref="DuplicatePolicy.ExactSearchLimit"/> images under <c>search: auto</c>, else the
+    /// inverted-file index), as links with their similarity as evidence, most similar first. Images without an
+    /// embedding are listed as missing evidence (DG2073).
+    /// </summary>
+    private static NearDuplicateSearch.Result EmbeddingSearchOf(List<ImageRecord> items, DuplicatePolicy near, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    {
+        var vectors = items.Select(r => r.Embedding).ToList();
+        var missing = Enumerable.Range(0, items.Count).Where(i => vectors[i] is null).ToList();
+        int present = items.Count - missing.Count;
+        bool approximate = near.Search == EmbeddingSearch.Approximate || (near.Search == EmbeddingSearch.Auto && present > DuplicatePolicy.ExactSearchLimit);
+        var found = Embeddings.EmbeddingNeighbours.Find(vectors, Embeddings.ImageEmbedder.Dimensions, (float)near.MinSimilarity, approximate, maxDegreeOfParallelism, cancellationToken);
+        var links = found.Pairs.Select(p => new NearDuplicatePair(p.First, p.Second, 0)).ToList();
+        var evidence = found.Pairs.Select(p => new NearDuplicateSearch.Evidence(-1, double.NaN, false, p.Similarity)).ToList();
+        return new NearDuplicateSearch.Result(links, evidence, links.Count, 0, [], missing) { Approximate = found.Approximate };
     }
 
     private static bool Union(int[] parent, int a, int b)
