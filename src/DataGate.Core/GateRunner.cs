@@ -81,6 +81,11 @@ public static class GateRunner
             return new GateRunOutcome { Diagnostics = load.Diagnostics };
         }
 
+        if (ShardedAnalysis.EmbeddingRefusal(load.Config!) is { } refused)
+        {
+            return new GateRunOutcome { Diagnostics = [refused] };
+        }
+
         return Guarded(options.OutputDirectory, () =>
         {
             var shards = ShardSet.Load(shardDirectory, ShardPlan.DigestOfFile(configPath), options.MaxDegreeOfParallelism, cancellationToken);

@@ -72,7 +72,7 @@ public static class DatasetAnalyzer
         var diagnostics = new List<Diagnostic>(scan.Diagnostics);
         // Opt-in (near: { method: embedding }): the model is loaded for this run only and disposed after it.
         using var embedder = Embeddings.ImageEmbedder.ForConfig(config, diagnostics);
-        if (embedder is null && config.Duplicates.Near is { Method: NearMethod.Embedding })
+        if (embedder is null && config.Duplicates.Near is { UsesEmbedding: true })
         {
             cache = null; // records without their embedding must not be cached under the embedding scope
         }

@@ -48,6 +48,7 @@ internal sealed partial class ConfigReader
     {
         ["hash"] = NearMethod.Hash,
         ["embedding"] = NearMethod.Embedding,
+        ["both"] = NearMethod.Both,
     };
 
     private static readonly Dictionary<string, EmbeddingSearch> s_embeddingSearches = new(StringComparer.Ordinal)
@@ -136,8 +137,8 @@ internal sealed partial class ConfigReader
 
         var defaults = new DuplicatePolicy();
         var method = map.TryGetValue("method", out var me) ? _w.Enum(me.Value, $"{what}.method", s_nearMethods) ?? defaults.Method : defaults.Method;
-        var embedding = method == NearMethod.Embedding ? ReadEmbeddingOptions(map, node, what) : default;
-        foreach (var key in method == NearMethod.Embedding ? s_hashOnlyKeys : s_embeddingOnlyKeys)
+        var embedding = method != NearMethod.Hash ? ReadEmbeddingOptions(map, node, what, method) : default;
+        foreach (var key in method switch { NearMethod.Embedding => s_hashOnlyKeys, NearMethod.Hash => s_embeddingOnlyKeys, _ => [] })
         {
             if (map.TryGetValue(key, out var misplaced))
             {
@@ -190,10 +191,10 @@ internal sealed partial class ConfigReader
             Keep = keep,
             Hash = hash,
             MaxDistance = maxDistance,
-            Confirm = method == NearMethod.Hash ? confirm : NearConfirm.Off,
+            Confirm = method != NearMethod.Embedding ? confirm : NearConfirm.Off,
             ConfirmMaxDistance = confirmDistance,
             ConfirmMinCorrelation = confirmCorrelation,
-            Mirror = method == NearMethod.Hash && mirror,
+            Mirror = method != NearMethod.Embedding && mirror,
             MaxCandidates = maxCandidates,
             Method = method,
             Model = embedding.Model,
@@ -204,12 +205,12 @@ internal sealed partial class ConfigReader
         };
     }
 
-    private (string? Model, string? Preprocess, double? MinSimilarity, EmbeddingSearch Search) ReadEmbeddingOptions(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, YamlNode node, string what)
+    private (string? Model, string? Preprocess, double? MinSimilarity, EmbeddingSearch Search) ReadEmbeddingOptions(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, YamlNode node, string what, NearMethod method)
     {
         string? model = null;
         if (!map.TryGetValue("model", out var m))
         {
-            _w.Error(DiagnosticCodes.EmbeddingConfig, node, $"{what}.method: embedding needs {what}.model: the path of an ONNX image model, e.g. ResNet18Onnx/ResNet18.onnx from the Microsoft.ML.DnnImageFeaturizer.ResNet18 0.23.1 NuGet package (docs/near-duplicates.md)");
+            _w.Error(DiagnosticCodes.EmbeddingConfig, node, $"{what}.method: {(method == NearMethod.Both ? "both" : "embedding")} needs {what}.model: the path of an ONNX image model, e.g. ResNet18Onnx/ResNet18.onnx from the Microsoft.ML.DnnImageFeaturizer.ResNet18 0.23.1 NuGet package (docs/near-duplicates.md)");
         }
         else
         {

@@ -59,6 +59,9 @@ public sealed class DuplicatePolicy
     /// <summary>For <c>method: embedding</c>: exact or approximate neighbour search.</summary>
     public EmbeddingSearch Search { get; init; } = EmbeddingSearch.Auto;
 
+    /// <summary>True when the method computes and compares embeddings (<c>embedding</c> or <c>both</c>).</summary>
+    public bool UsesEmbedding => Method is NearMethod.Embedding or NearMethod.Both;
+
     /// <summary>Largest image count searched exactly under <see cref="EmbeddingSearch.Auto"/>.</summary>
     public const int ExactSearchLimit = 20_000;
 

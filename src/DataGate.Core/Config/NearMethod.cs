@@ -11,4 +11,10 @@ public enum NearMethod
     /// crops, rotations and other edited copies the hashes miss, at ~0.1 s of CPU per image.
     /// </summary>
     Embedding,
+
+    /// <summary>
+    /// Both: the confirmed hash pairs and the embedding pairs join groups (a JPEG q20 copy is found by the hashes, a
+    /// crop by the embedding).
+    /// </summary>
+    Both,
 }

@@ -38,9 +38,12 @@ internal static class DuplicateFinder
         var near = settings.Near;
         if (near is not null && items.Count > 1)
         {
-            search = near.Method == NearMethod.Embedding
-                ? EmbeddingSearchOf(items, near, maxDegreeOfParallelism, cancellationToken)
-                : NearDuplicateSearch.Find(items, near, maxDegreeOfParallelism, cancellationToken);
+            search = near.Method switch
+            {
+                NearMethod.Embedding => EmbeddingSearchOf(items, near, maxDegreeOfParallelism, cancellationToken),
+                NearMethod.Both => Merge(NearDuplicateSearch.Find(items, near, maxDegreeOfParallelism, cancellationToken), EmbeddingSearchOf(items, near, maxDegreeOfParallelism, cancellationToken)),
+                _ => NearDuplicateSearch.Find(items, near, maxDegreeOfParallelism, cancellationToken),
+            };
         }
 
         // The links that first join two components (exact links first, then near links closest first) are the
@@ -164,12 +167,13 @@ internal static class DuplicateFinder
             NearConfirmMinCorrelation = near?.ConfirmMinCorrelation ?? 0,
             NearMirror = near is not null && near.Mirror,
             NearMethod = near?.Method ?? NearMethod.Hash,
-            NearMinSimilarity = near is { Method: NearMethod.Embedding } ? near.MinSimilarity : 0,
+            NearMinSimilarity = near is { UsesEmbedding: true } ? near.MinSimilarity : 0,
             NearApproximate = search?.Approximate ?? false,
             NearCandidatePairs = search?.Candidates ?? 0,
             NearUnconfirmedPairs = search?.Unconfirmed ?? 0,
             NearCappedImages = search?.Capped.Select(i => items[i].Path).Order(StringComparer.Ordinal).ToList() ?? [],
             NearMissingEvidence = search?.MissingEvidence.Select(i => items[i].Path).ToList() ?? [],
+            NearMissingEmbedding = search?.MissingEmbedding.Select(i => items[i].Path).ToList() ?? [],
         };
     }
 
@@ -177,7 +181,7 @@ internal static class DuplicateFinder
     /// <c>method: embedding</c>: the pairs whose embeddings' cosine reaches <see cref="DuplicatePolicy.MinSimilarity"/>
     /// (exact up to <see cref="DuplicatePolicy.ExactSearchLimit"/> images under <c>search: auto</c>, else the
     /// inverted-file index), as links with their similarity as evidence, most similar first. Images without an
-    /// embedding are listed as missing evidence (DG2073).
+    /// embedding are listed (DG2073).
     /// </summary>
     private static NearDuplicateSearch.Result EmbeddingSearchOf(List<ImageRecord> items, DuplicatePolicy near, int maxDegreeOfParallelism, CancellationToken cancellationToken)
     {
@@ -188,8 +192,16 @@ internal static class DuplicateFinder
         var found = Embeddings.EmbeddingNeighbours.Find(vectors, Embeddings.ImageEmbedder.Dimensions, (float)near.MinSimilarity, approximate, maxDegreeOfParallelism, cancellationToken);
         var links = found.Pairs.Select(p => new NearDuplicatePair(p.First, p.Second, 0)).ToList();
         var evidence = found.Pairs.Select(p => new NearDuplicateSearch.Evidence(-1, double.NaN, false, p.Similarity)).ToList();
-        return new NearDuplicateSearch.Result(links, evidence, links.Count, 0, [], missing) { Approximate = found.Approximate };
+        return new NearDuplicateSearch.Result(links, evidence, links.Count, 0, [], []) { Approximate = found.Approximate, MissingEmbedding = missing };
     }
+
+    // method: both — the hash links (closest first) then the embedding links (most similar first).
+    private static NearDuplicateSearch.Result Merge(NearDuplicateSearch.Result hash, NearDuplicateSearch.Result embedding) =>
+        new([.. hash.Links, .. embedding.Links], [.. hash.Evidence, .. embedding.Evidence], hash.Candidates + embedding.Candidates, hash.Unconfirmed, hash.Capped, hash.MissingEvidence)
+        {
+            Approximate = embedding.Approximate,
+            MissingEmbedding = embedding.MissingEmbedding,
+        };
 
     private static bool Union(int[] parent, int a, int b)
     {

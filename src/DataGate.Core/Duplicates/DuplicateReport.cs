@@ -34,6 +34,9 @@ public sealed record DuplicateReport(
     /// <summary><c>method: embedding</c>: true when the approximate (inverted-file) search was used.</summary>
     public bool NearApproximate { get; init; }
 
+    /// <summary>Analysed images without an embedding (<c>method: embedding</c> or <c>both</c>): not searched by embedding (DG2073).</summary>
+    public IReadOnlyList<string> NearMissingEmbedding { get; init; } = [];
+
     /// <summary>Candidate pairs within the hash radius (direct and mirrored).</summary>
     public int NearCandidatePairs { get; init; }
 

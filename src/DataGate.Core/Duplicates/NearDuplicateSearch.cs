@@ -33,6 +33,9 @@ internal static class NearDuplicateSearch
     {
         /// <summary>True when the embedding search used its approximate index.</summary>
         public bool Approximate { get; init; }
+
+        /// <summary>Images without an embedding (method: embedding or both).</summary>
+        public IReadOnlyList<int> MissingEmbedding { get; init; } = [];
     }
 
     /// <summary>What confirmed one pair.</summary>

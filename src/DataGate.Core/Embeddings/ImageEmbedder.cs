@@ -95,7 +95,7 @@ internal sealed class ImageEmbedder : IDisposable
     /// </summary>
     public static ImageEmbedder? ForConfig(Config.GateConfig config, ICollection<Diagnostics.Diagnostic> diagnostics)
     {
-        if (config.Duplicates.Near is not { Method: Config.NearMethod.Embedding } near)
+        if (config.Duplicates.Near is not { UsesEmbedding: true } near)
         {
             return null;
         }
@@ -121,7 +121,7 @@ internal sealed class ImageEmbedder : IDisposable
     /// </summary>
     public static string? CacheScope(Config.GateConfig config)
     {
-        if (config.Duplicates.Near is not { Method: Config.NearMethod.Embedding } near)
+        if (config.Duplicates.Near is not { UsesEmbedding: true } near)
         {
             return null;
         }

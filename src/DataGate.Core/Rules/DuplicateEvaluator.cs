@@ -48,7 +48,7 @@ internal static class DuplicateEvaluator
             string verb = policy.Action == RuleAction.Exclude ? "excluded" : "found";
             string what = kind == DuplicateKind.Exact ? "exact-duplicate"
                 : report.NearMethod == NearMethod.Embedding ? $"near-duplicate ({ConfirmText(report)})"
-                : $"near-duplicate ({report.NearHash} distance ≤ {report.NearRadius}{(report.NearMirror ? ", mirror-aware" : string.Empty)}, {ConfirmText(report)})";
+                : $"near-duplicate ({report.NearHash} distance ≤ {report.NearRadius}{(report.NearMirror ? ", mirror-aware" : string.Empty)}, {ConfirmText(report)}{(report.NearMethod == NearMethod.Both ? $"; or {EmbeddingText(report)}" : string.Empty)})";
             findings.Add(new Finding
             {
                 Diagnostic = code.Create(severity, $"{groups.Count} {what} group(s): {copies.Count} cop{(copies.Count == 1 ? "y" : "ies")} {verb}; the kept member of each is named", policy.Location, ruleId: ruleId),
@@ -111,20 +111,21 @@ internal static class DuplicateEvaluator
             };
         }
 
-        if (report.NearMissingEvidence.Count > 0 && report.NearMethod == NearMethod.Embedding)
+        if (report.NearMissingEmbedding.Count > 0)
         {
             yield return new Finding
             {
                 Diagnostic = DiagnosticCodes.EmbeddingMissing.Create(
-                    $"{report.NearMissingEvidence.Count} analysed image(s) have no embedding (the model failed on them, or it could not be loaded: DG3019); they are not searched for near duplicates",
+                    $"{report.NearMissingEmbedding.Count} analysed image(s) have no embedding (the model failed on them, or it could not be loaded: DG3019); they are not searched for near duplicates",
                     near.Location,
                     ruleId: NearRuleId),
                 RuleDescription = "method: embedding compares the images' CNN embeddings.",
-                Observed = report.NearMissingEvidence.Count,
-                Images = report.NearMissingEvidence.Take(100).Select(p => new ImageValue(p, double.NaN, "no embedding")).ToList(),
+                Observed = report.NearMissingEmbedding.Count,
+                Images = report.NearMissingEmbedding.Take(100).Select(p => new ImageValue(p, double.NaN, "no embedding")).ToList(),
             };
         }
-        else if (report.NearMissingEvidence.Count > 0)
+
+        if (report.NearMissingEvidence.Count > 0)
         {
             yield return new Finding
             {
@@ -141,7 +142,7 @@ internal static class DuplicateEvaluator
 
     /// <summary>The confirmation rule in words, e.g. "dhash distance ≤ 10 and thumbnail correlation ≥ 0.95".</summary>
     internal static string ConfirmText(DuplicateReport report) => report.NearMethod == NearMethod.Embedding
-        ? $"embedding cosine similarity ≥ {report.NearMinSimilarity.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {(report.NearApproximate ? "approximate" : "exact")} search"
+        ? EmbeddingText(report)
         : report.NearConfirm switch
     {
         NearConfirm.Off => "confirmation off",
@@ -149,4 +150,8 @@ internal static class DuplicateEvaluator
         NearConfirm.Correlation => $"thumbnail correlation ≥ {report.NearConfirmMinCorrelation.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
         _ => $"dhash distance ≤ {report.NearConfirmMaxDistance} and thumbnail correlation ≥ {report.NearConfirmMinCorrelation.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
     };
+
+    /// <summary>The embedding rule in words, e.g. "embedding cosine similarity ≥ 0.95, exact search".</summary>
+    internal static string EmbeddingText(DuplicateReport report) =>
+        $"embedding cosine similarity ≥ {report.NearMinSimilarity.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {(report.NearApproximate ? "approximate" : "exact")} search";
 }
