@@ -81,6 +81,11 @@ public static class GateRunner
             return new GateRunOutcome { Diagnostics = load.Diagnostics };
         }
 
+        if (ShardedAnalysis.EmbeddingRefusal(load.Config!) is { } refused)
+        {
+            return new GateRunOutcome { Diagnostics = [refused] };
+        }
+
         return Guarded(options.OutputDirectory, () =>
         {
             var analysis = LoadShards(load.Config!, configPath, shardDirectory, options, out var problems, cancellationToken);

@@ -70,6 +70,7 @@ public sealed class ImageRecord
         Facts = source.Facts;
         Error = source.Error;
         Thumbnail = source.Thumbnail;
+        Embedding = source.Embedding;
         _values = source._values;
         _texts = source._texts;
         _hashBits = source._hashBits;
@@ -102,6 +103,12 @@ public sealed class ImageRecord
     /// were not computed. Shared, never written after the record is published.
     /// </summary>
     internal byte[]? Thumbnail { get; set; }
+
+    /// <summary>
+    /// The L2-normalised CNN embedding (512 floats), computed only for <c>near: { method: embedding }</c>; null otherwise
+    /// or when the model failed on this image. Internal, like <see cref="Thumbnail"/>: evidence for the duplicate search.
+    /// </summary>
+    internal float[]? Embedding { get; set; }
 
     /// <summary>Why the image could not be analysed (DG3xxx), or null when it was.</summary>
     public Diagnostic? Error { get; internal set; }
