@@ -68,6 +68,10 @@ public sealed class DuplicatesCommandTests : IDisposable
     [InlineData("--confirm", "maybe")]
     [InlineData("--hash", "md5")]
     [InlineData("--max-distance", "40")]
+    [InlineData("--method", "cnn")]
+    [InlineData("--method", "embedding")]
+    [InlineData("--model", "missing.onnx")]
+    [InlineData("--min-similarity", "1.5")]
     public void Should_ExitTwo_When_OptionIsInvalid(string option, string value)
     {
         Face(1, "a.jpg");
