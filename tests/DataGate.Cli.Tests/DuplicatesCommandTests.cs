@@ -39,7 +39,7 @@ public sealed class DuplicatesCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         var rows = File.ReadAllLines(csv).Select(l => l.Split(',')).ToList();
-        Assert.Equal("group,kind,path,kept,linked_to,distance,dhash_distance,correlation,mirrored", string.Join(",", rows[0]));
+        Assert.Equal("group,kind,path,kept,linked_to,distance,dhash_distance,correlation,mirrored,similarity", string.Join(",", rows[0]));
         var exact = rows.Where(r => r[1] == "exact_bytes").ToList();
         Assert.Equal(["b.jpg", "b_copy.jpg"], exact.Select(r => r[2]));
         var near = rows.Where(r => r[1] == "near").ToList();
