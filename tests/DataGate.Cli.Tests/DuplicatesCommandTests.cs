@@ -39,7 +39,7 @@ public sealed class DuplicatesCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         var rows = File.ReadAllLines(csv).Select(l => l.Split(',')).ToList();
-        Assert.Equal("group,kind,path,kept,linked_to,distance,dhash_distance,correlation,mirrored", string.Join(",", rows[0]));
+        Assert.Equal("group,kind,path,kept,linked_to,distance,dhash_distance,correlation,mirrored,similarity", string.Join(",", rows[0]));
         var exact = rows.Where(r => r[1] == "exact_bytes").ToList();
         Assert.Equal(["b.jpg", "b_copy.jpg"], exact.Select(r => r[2]));
         var near = rows.Where(r => r[1] == "near").ToList();
@@ -68,6 +68,10 @@ public sealed class DuplicatesCommandTests : IDisposable
     [InlineData("--confirm", "maybe")]
     [InlineData("--hash", "md5")]
     [InlineData("--max-distance", "40")]
+    [InlineData("--method", "cnn")]
+    [InlineData("--method", "embedding")]
+    [InlineData("--model", "missing.onnx")]
+    [InlineData("--min-similarity", "1.5")]
     public void Should_ExitTwo_When_OptionIsInvalid(string option, string value)
     {
         Face(1, "a.jpg");

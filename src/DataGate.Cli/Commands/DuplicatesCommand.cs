@@ -22,12 +22,14 @@ public sealed class DuplicatesCommand : Command<DuplicatesSettings>
     public override int Execute(CommandContext context, DuplicatesSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var folder = GateConfig.ForFolder(settings.Directory);
-        string display = Directory.GetCurrentDirectory();
-        var analysis = ProgressRunner.Run(_console, !settings.NoProgress, p => DatasetAnalyzer.Run(folder, new GateRunOptions { Progress = p, DisplayBasePath = display }, cancellationToken));
-
+        var method = settings.Method switch { "embedding" => NearMethod.Embedding, "both" => NearMethod.Both, _ => NearMethod.Hash };
+        string? model = settings.Model is null ? null : Path.GetFullPath(settings.Model);
         var near = settings.ExactOnly ? null : new DuplicatePolicy
         {
+            Method = method,
+            Model = model,
+            Preprocess = model is null ? null : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(model)!, "..", "ResNetPrepOnnx", "ResNetPreprocess.onnx")),
+            MinSimilarity = settings.MinSimilarity,
             Hash = settings.Hash,
             MaxDistance = settings.MaxDistance,
             Confirm = settings.Confirm switch
@@ -37,8 +39,19 @@ public sealed class DuplicatesCommand : Command<DuplicatesSettings>
                 "correlation" => NearConfirm.Correlation,
                 _ => NearConfirm.Both,
             },
-            Mirror = !settings.NoMirror && settings.Hash is "phash" or "dhash",
+            Mirror = method != NearMethod.Embedding && !settings.NoMirror && settings.Hash is "phash" or "dhash",
         };
+
+        // The analysis computes embeddings only when the near policy asks for them (the model is loaded for this run).
+        var folder = new GateConfig { Dataset = GateConfig.ForFolder(settings.Directory).Dataset, Duplicates = new DuplicateSettings { Near = near } };
+        string display = Directory.GetCurrentDirectory();
+        var analysis = ProgressRunner.Run(_console, !settings.NoProgress, p => DatasetAnalyzer.Run(folder, new GateRunOptions { Progress = p, DisplayBasePath = display }, cancellationToken));
+        foreach (var problem in analysis.Diagnostics.Where(d => d.Code == DiagnosticCodes.EmbeddingModelUnavailable.Code))
+        {
+            _console.MarkupLineInterpolated($"[red]error {problem.Code}:[/] {problem.Message}");
+            return ExitCodes.GateFailed;
+        }
+
         var rules = RuleSet.FromConfig(new GateConfig { Dataset = DatasetSettings.None, Duplicates = new DuplicateSettings { Near = near } });
         var fitted = rules.Fit(analysis.Records, 0, cancellationToken);
         var report = fitted.Duplicates;
@@ -55,7 +68,11 @@ public sealed class DuplicatesCommand : Command<DuplicatesSettings>
         int nearGroups = report.Groups.Count - exact;
         int copies = report.Groups.Sum(g => g.Members.Count - 1);
         _console.MarkupLineInterpolated($"{analysis.Records.Count} files, {analysis.Records.Count - errored} analysed, {errored} errored; {exact} exact and {nearGroups} near group(s), {copies} cop{(copies == 1 ? "y" : "ies")} → [bold]{settings.Out}[/]");
-        if (near is not null)
+        if (near is { Method: NearMethod.Embedding })
+        {
+            _console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"near: embedding cosine similarity ≥ {report.NearMinSimilarity}, {(report.NearApproximate ? "approximate" : "exact")} search; {report.NearCandidatePairs} pair(s)"));
+        }
+        else if (near is not null)
         {
             _console.WriteLine($"near: {report.NearHash} distance ≤ {report.NearRadius}{(report.NearMirror ? ", mirror-aware" : string.Empty)}, confirm {settings.Confirm}; {report.NearCandidatePairs} candidate pair(s), {report.NearUnconfirmedPairs} not confirmed");
         }
@@ -63,6 +80,11 @@ public sealed class DuplicatesCommand : Command<DuplicatesSettings>
         if (report.NearCappedImages.Count > 0)
         {
             _console.MarkupLineInterpolated($"[yellow]warning {DiagnosticCodes.NearCandidateCap.Code}:[/] {report.NearCappedImages.Count} image(s) reached the candidate limit ({near!.MaxCandidates}); their groups may be incomplete");
+        }
+
+        if (report.NearMissingEmbedding.Count > 0)
+        {
+            _console.MarkupLineInterpolated($"[yellow]warning {DiagnosticCodes.EmbeddingMissing.Code}:[/] {report.NearMissingEmbedding.Count} image(s) have no embedding and were not searched by embedding");
         }
 
         foreach (var r in analysis.Records.Where(r => r.Error is not null))

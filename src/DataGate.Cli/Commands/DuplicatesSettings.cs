@@ -44,6 +44,23 @@ public sealed class DuplicatesSettings : CommandSettings
     [Description("Do not match images against mirrored copies.")]
     public bool NoMirror { get; init; }
 
+    /// <summary>Near-duplicate method.</summary>
+    [CommandOption("--method <METHOD>")]
+    [Description("Near-duplicate method: hash, embedding (CNN embedding cosine; needs --model), both. Default: hash.")]
+    [DefaultValue("hash")]
+    public string Method { get; init; } = "hash";
+
+    /// <summary>ONNX model of the embedding.</summary>
+    [CommandOption("--model <FILE>")]
+    [Description("--method embedding/both: the ONNX image model, e.g. ~/.nuget/packages/microsoft.ml.dnnimagefeaturizer.resnet18/0.23.1/tools/DnnImageModels/ResNet18Onnx/ResNet18.onnx (ResNetPreprocess.onnx is looked for beside it, as the package lays them out).")]
+    public string? Model { get; init; }
+
+    /// <summary>Smallest cosine similarity.</summary>
+    [CommandOption("--min-similarity <COSINE>")]
+    [Description("--method embedding/both: smallest cosine similarity of a near pair, 0-1. Default: 0.96.")]
+    [DefaultValue(0.96)]
+    public double MinSimilarity { get; init; } = 0.96;
+
     /// <summary>No near search.</summary>
     [CommandOption("--exact-only")]
     [Description("Report exact duplicates (same pixels) only.")]
@@ -70,6 +87,26 @@ public sealed class DuplicatesSettings : CommandSettings
         if (!s_hashes.Contains(Hash, StringComparer.Ordinal))
         {
             return ValidationResult.Error($"--hash must be one of {string.Join(", ", s_hashes)}, got '{Hash}'");
+        }
+
+        if (Method is not ("hash" or "embedding" or "both"))
+        {
+            return ValidationResult.Error($"--method must be one of hash, embedding, both, got '{Method}'");
+        }
+
+        if (Method != "hash" && (Model is null || !File.Exists(Model)))
+        {
+            return ValidationResult.Error(Model is null ? $"--method {Method} needs --model FILE (the ONNX model is never downloaded; see docs/near-duplicates.md)" : $"--model: '{Model}' does not exist");
+        }
+
+        if (Method == "hash" && Model is not null)
+        {
+            return ValidationResult.Error("--model applies only to --method embedding or both");
+        }
+
+        if (MinSimilarity is < 0 or > 1)
+        {
+            return ValidationResult.Error($"--min-similarity must be 0-1, got {MinSimilarity.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         }
 
         return MaxDistance is < 0 or > 32 ? ValidationResult.Error($"--max-distance must be 0-32, got {MaxDistance}") : ValidationResult.Success();

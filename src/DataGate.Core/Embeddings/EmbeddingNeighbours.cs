@@ -159,11 +159,8 @@ internal static class EmbeddingNeighbours
             members[fill[nearest[(long)i * Probes]]++] = i;
         }
 
-        var sorted = new float[(long)n * d];
-        for (int k = 0; k < n; k++)
-        {
-            Array.Copy(m, (long)members[k] * d, sorted, (long)k * d, d);
-        }
+        // The rows reordered in place by cell (no second copy of the matrix): row k holds vector members[k].
+        Permute(m, members, d);
 
         var bag = new List<Pair>?[n];
         long comparisons = 0;
@@ -173,11 +170,13 @@ internal static class EmbeddingNeighbours
             largest = Math.Max(largest, counts[c + 1] - counts[c]);
         }
 
-        Parallel.For(0, n, options, () => new float[Math.Max(1, largest)], (i, _, dots) =>
+        // Queries in cell order: consecutive queries probe mostly the same cells, which then stay in cache.
+        Parallel.For(0, n, options, () => new float[Math.Max(1, largest)], (q, _, dots) =>
         {
+            int i = members[q];
             List<Pair>? found = null;
             long local = 0;
-            var row = m.AsSpan(i * d, d);
+            var row = m.AsSpan(q * d, d);
             for (int p = 0; p < Probes; p++)
             {
                 int cell = nearest[((long)i * Probes) + p];
@@ -188,7 +187,7 @@ internal static class EmbeddingNeighbours
                     continue;
                 }
 
-                DotMany(row, sorted, start, count, d, dots);
+                DotMany(row, m, start, count, d, dots);
                 local += count;
                 for (int k = 0; k < count; k++)
                 {
@@ -211,6 +210,36 @@ internal static class EmbeddingNeighbours
             return dots;
         }, _ => { });
         return ([.. bag.Where(x => x is not null).SelectMany(x => x!)], comparisons);
+    }
+
+    // Reorders the rows of m so that row k holds what row order[k] held (cycle by cycle, one spare row).
+    private static void Permute(float[] m, int[] order, int d)
+    {
+        var done = new bool[order.Length];
+        var spare = new float[d];
+        for (int start = 0; start < order.Length; start++)
+        {
+            if (done[start])
+            {
+                continue;
+            }
+
+            m.AsSpan(start * d, d).CopyTo(spare);
+            int k = start;
+            while (true)
+            {
+                done[k] = true;
+                int source = order[k];
+                if (source == start)
+                {
+                    spare.CopyTo(m.AsSpan(k * d, d));
+                    break;
+                }
+
+                m.AsSpan(source * d, d).CopyTo(m.AsSpan(k * d, d));
+                k = source;
+            }
+        }
     }
 
     // True when vector j probes the cell that holds vector i (so j reports the pair itself).

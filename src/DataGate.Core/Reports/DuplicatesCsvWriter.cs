@@ -10,7 +10,7 @@ namespace DataGate.Core.Reports;
 internal static class DuplicatesCsvWriter
 {
     /// <summary>The header row's columns.</summary>
-    public static readonly string[] Columns = ["group", "kind", "path", "kept", "linked_to", "distance", "dhash_distance", "correlation", "mirrored"];
+    public static readonly string[] Columns = ["group", "kind", "path", "kept", "linked_to", "distance", "dhash_distance", "correlation", "mirrored", "similarity"];
 
     public static void Write(TextWriter w, DuplicateReport report)
     {
@@ -26,6 +26,7 @@ internal static class DuplicatesCsvWriter
                 string dhash = string.Empty;
                 string correlation = string.Empty;
                 string mirrored = string.Empty;
+                string similarity = string.Empty;
                 if (g.Kind == DuplicateKind.Exact)
                 {
                     linked = m == g.Kept ? string.Empty : g.Kept;
@@ -38,9 +39,10 @@ internal static class DuplicatesCsvWriter
                     dhash = pair.DHashDistance?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
                     correlation = pair.Correlation is { } r ? Csv.Number(r) : string.Empty;
                     mirrored = pair.Mirrored ? "true" : "false";
+                    similarity = pair.Similarity is { } c ? Csv.Number(c) : string.Empty;
                 }
 
-                w.Write(string.Join(",", Csv.Field(g.Id), kind, Csv.Field(m), m == g.Kept ? "true" : "false", Csv.Field(linked), distance, dhash, correlation, mirrored));
+                w.Write(string.Join(",", Csv.Field(g.Id), kind, Csv.Field(m), m == g.Kept ? "true" : "false", Csv.Field(linked), distance, dhash, correlation, mirrored, similarity));
                 w.Write('\n');
             }
         }

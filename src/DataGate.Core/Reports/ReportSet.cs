@@ -145,7 +145,7 @@ public static class ReportSet
 
     /// <summary>
     /// Writes the duplicate groups as CSV (columns: group, kind, path, kept, linked_to, distance, dhash_distance,
-    /// correlation, mirrored; one row per member): the dedup-only output of <c>datagate duplicates</c>.
+    /// correlation, mirrored, similarity; one row per member): the dedup-only output of <c>datagate duplicates</c>.
     /// </summary>
     /// <param name="path">File to write (replaced atomically).</param>
     /// <param name="duplicates">The groups, e.g. <see cref="Rules.FittedGate.Duplicates"/>.</param>

@@ -19,12 +19,15 @@ public static class ShardedAnalysis
     public const int MaxShards = 99_999;
 
     /// <summary>
-    /// DG1035 when the rule file asks for <c>near: { method: embedding }</c>: shards carry no embeddings (2 KB per
-    /// image, not part of the shard schema), so a sharded run could not search them; null otherwise.
+    /// DG1035 when the rule file asks for <c>near: { method: embedding }</c> (or both) in a host that computes no
+    /// embeddings: sharded analysis (shards carry none: 2 KB per image, not part of the shard schema) and the ML.NET
+    /// components (their measurer has no model); null otherwise.
     /// </summary>
-    internal static Diagnostic? EmbeddingRefusal(GateConfig config) =>
+    /// <param name="config">The rule file.</param>
+    /// <param name="host">What refuses, e.g. "sharded analysis (analyze --shard / check --from): shards do not carry embeddings".</param>
+    internal static Diagnostic? EmbeddingRefusal(GateConfig config, string host = "sharded analysis (analyze --shard / check --from): shards do not carry embeddings") =>
         config.Duplicates.Near is { UsesEmbedding: true } near
-            ? DiagnosticCodes.EmbeddingConfig.Create("duplicates.near.method: embedding is not available for sharded analysis (analyze --shard / check --from): shards do not carry embeddings; run 'datagate check' on the whole dataset (the analysis cache keeps the embeddings between runs)", near.Location)
+            ? DiagnosticCodes.EmbeddingConfig.Create($"duplicates.near.method: {near.Method.ToString().ToLowerInvariant()} is not available for {host}; run 'datagate check' (or the MSBuild task) on the whole dataset (the analysis cache keeps the embeddings between runs)", near.Location)
             : null;
 
     /// <summary>Lists the dataset's inputs and writes the plan folder (<c>plan.json</c> and one input list per shard).</summary>

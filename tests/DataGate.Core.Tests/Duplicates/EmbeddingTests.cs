@@ -51,7 +51,7 @@ public sealed class EmbeddingTests : IDisposable
     public void Should_FindCroppedCopyByEmbedding_When_PHashMissesIt()
     {
         var original = Original(21, "a.jpg");
-        var crop = Planted(21, "crop_90", "b.jpg");
+        var crop = Planted(21, "crop_95", "b.jpg");
         var other = Original(22, "c.jpg");
         var third = Original(23, "d.jpg");
         Assert.True(HashFormat.HammingDistance(original.HashBits["phash"], crop.HashBits["phash"]) > 4, "the crop is beyond the default pHash radius");
@@ -247,7 +247,7 @@ public sealed class EmbeddingTests : IDisposable
     public void Should_NameTheEmbeddingRule_When_GroupIsReported()
     {
         var original = Original(21, "a.jpg");
-        var crop = Planted(21, "crop_90", "b.jpg");
+        var crop = Planted(21, "crop_95", "b.jpg");
         var settings = new DuplicateSettings { Near = new DuplicatePolicy { Method = NearMethod.Embedding, Action = RuleAction.Warn } };
         var report = DuplicateFinder.Find([original, crop], settings, null, 1);
 
