@@ -62,9 +62,11 @@ public sealed class DuplicatesSectionTests
     {
         var json = Json(Report());
         Assert.Equal(
-            ["near_hash", "near_max_distance", "near_confirm", "near_confirm_max_distance", "near_confirm_min_correlation", "near_mirror", "near_candidate_pairs", "near_unconfirmed_pairs", "near_capped_images", "groups", "image_groups"],
+            ["near_hash", "near_max_distance", "near_confirm", "near_confirm_max_distance", "near_confirm_min_correlation", "near_mirror", "near_candidate_pairs", "near_unconfirmed_pairs", "near_capped_images", "near_method", "near_min_similarity", "near_search", "groups", "image_groups"],
             json.EnumerateObject().Select(p => p.Name));
         Assert.Equal("both", json.GetProperty("near_confirm").GetString());
+        Assert.Equal("hash", json.GetProperty("near_method").GetString());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("near_search").ValueKind); // no embedding search for method: hash
         Assert.Equal(1, json.GetProperty("near_capped_images").GetInt32());
         var exact = json.GetProperty("groups")[0];
         Assert.Equal("exact", exact.GetProperty("kind").GetString());
@@ -78,6 +80,7 @@ public sealed class DuplicatesSectionTests
         Assert.Equal(JsonValueKind.Null, pairs[1].GetProperty("dhash_distance").ValueKind);
         Assert.Equal(JsonValueKind.Null, pairs[1].GetProperty("correlation").ValueKind); // NaN is written as null
         Assert.True(pairs[1].GetProperty("mirrored").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, pairs[0].GetProperty("similarity").ValueKind); // a hash pair has no cosine
         Assert.Equal("female", near.GetProperty("conflicting_labels").GetProperty("gender").GetProperty("d.png").GetString());
         Assert.Equal(["a.png", "b.png", "c.png", "d.png", "e.png"], json.GetProperty("image_groups").EnumerateObject().Select(p => p.Name)); // ordinal order
     }
