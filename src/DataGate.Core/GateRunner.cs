@@ -81,19 +81,35 @@ public static class GateRunner
             return new GateRunOutcome { Diagnostics = load.Diagnostics };
         }
 
+        if (ShardedAnalysis.EmbeddingRefusal(load.Config!) is { } refused)
+        {
+            return new GateRunOutcome { Diagnostics = [refused] };
+        }
+
         return Guarded(options.OutputDirectory, () =>
         {
-            var shards = ShardSet.Load(shardDirectory, ShardPlan.DigestOfFile(configPath), options.MaxDegreeOfParallelism, cancellationToken);
-            if (!shards.Succeeded)
-            {
-                return new GateRunOutcome { Diagnostics = shards.Problems };
-            }
-
-            var diagnostics = new List<Diagnostic>(shards.PlanDiagnostics);
-            diagnostics.AddRange(shards.Problems);
-            var analysis = DatasetAnalyzer.Finish(load.Config!, shards.Rows, diagnostics, options.DisplayBasePath);
-            return CheckAndWrite(load.Config!, analysis, options, cancellationToken);
+            var analysis = LoadShards(load.Config!, configPath, shardDirectory, options, out var problems, cancellationToken);
+            return analysis is null ? new GateRunOutcome { Diagnostics = problems } : CheckAndWrite(load.Config!, analysis, options, cancellationToken);
         });
+    }
+
+    /// <summary>
+    /// The reduce's first half: shards loaded and validated, then <see cref="DatasetAnalyzer.Finish"/>; null (with the
+    /// refusals) when the shards are refused. A method of its own so the loaded rows are unreachable once it returns
+    /// (the labelled records share their metrics and hashes anyway; see <see cref="ImageRecord"/>'s copy-on-write).
+    /// </summary>
+    private static DatasetAnalysis? LoadShards(GateConfig config, string configPath, string shardDirectory, GateRunOptions options, out List<Diagnostic> problems, CancellationToken cancellationToken)
+    {
+        var shards = ShardSet.Load(shardDirectory, ShardPlan.DigestOfFile(configPath), options.MaxDegreeOfParallelism, cancellationToken);
+        problems = shards.Problems;
+        if (!shards.Succeeded)
+        {
+            return null;
+        }
+
+        var diagnostics = new List<Diagnostic>(shards.PlanDiagnostics);
+        diagnostics.AddRange(shards.Problems);
+        return DatasetAnalyzer.Finish(config, shards.Rows, diagnostics, options.DisplayBasePath);
     }
 
     /// <summary>

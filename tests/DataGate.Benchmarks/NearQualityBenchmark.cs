@@ -64,7 +64,7 @@ internal sealed class NearQualityBenchmark : IBenchmark
             var watch = Stopwatch.StartNew();
             var report = DuplicateFinder.Find(records, settings, null, threads);
             watch.Stop();
-            Score(report, byPath, family, kind, out double precision, out double recall, out long falsePairs, out var perKind);
+            NearScoring.Score(report, byPath, family, kind, SyntheticFaces.VariantKinds, out double precision, out double recall, out long falsePairs, out var perKind);
             output.WriteLine($"| {label} | {Describe(policy)} | {(policy.Mirror ? "on" : "off")} | {precision:P1} | {recall:P1} | {falsePairs} | " +
                 string.Join(" | ", SyntheticFaces.VariantKinds.Select(k => perKind[k].ToString("P1", CultureInfo.InvariantCulture))) + $" | {watch.Elapsed.TotalMilliseconds:F0} |");
         }
@@ -100,47 +100,6 @@ internal sealed class NearQualityBenchmark : IBenchmark
         NearConfirm.Correlation => $"r ≥ {p.ConfirmMinCorrelation}",
         _ => $"dhash ≤ {p.ConfirmMaxDistance} and r ≥ {p.ConfirmMinCorrelation}",
     };
-
-    private static void Score(DuplicateReport report, Dictionary<string, int> byPath, int[] family, string[] kind, out double precision, out double recall, out long falsePairs, out Dictionary<string, double> perKind)
-    {
-        long predicted = 0;
-        long correct = 0;
-        var groupOf = new Dictionary<int, string>();
-        foreach (var g in report.Groups.Where(g => g.Kind == DuplicateKind.Near))
-        {
-            var members = g.Members.Select(m => byPath[m]).ToList();
-            long n = members.Count;
-            predicted += n * (n - 1) / 2;
-            foreach (var grp in members.GroupBy(m => family[m]))
-            {
-                long k = grp.Count();
-                correct += k * (k - 1) / 2;
-            }
-
-            foreach (var m in members)
-            {
-                groupOf[m] = g.Id;
-            }
-        }
-
-        long truth = 0;
-        foreach (var grp in Enumerable.Range(0, family.Length).GroupBy(i => family[i]))
-        {
-            long k = grp.Count();
-            truth += k * (k - 1) / 2;
-        }
-
-        precision = predicted == 0 ? 1 : (double)correct / predicted;
-        recall = truth == 0 ? 1 : (double)correct / truth;
-        falsePairs = predicted - correct;
-        perKind = [];
-        foreach (var k in SyntheticFaces.VariantKinds)
-        {
-            var copies = Enumerable.Range(0, kind.Length).Where(i => kind[i] == k).ToList();
-            int found = copies.Count(c => groupOf.TryGetValue(c, out var g) && groupOf.TryGetValue(family[c], out var go) && g == go);
-            perKind[k] = copies.Count == 0 ? double.NaN : (double)found / copies.Count;
-        }
-    }
 
     // How often the derived mirrored hashes equal the hashes computed on the mirrored pixels.
     private static void MirrorExactness(ImageRecord[] records, TextWriter output)

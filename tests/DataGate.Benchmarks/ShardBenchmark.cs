@@ -18,13 +18,13 @@ internal sealed class ShardBenchmark : IBenchmark
 {
     public string Name => "shard";
 
-    public string Description => "sharded analysis: 'write [folder] [threads]' Parquet cost vs measuring; 'reduce N [shards]' check --from time and peak memory";
+    public string Description => "sharded analysis: 'write [folder] [threads]' Parquet cost vs measuring; 'reduce N [shards] [folder]' check --from time and peak memory (rows kept in the folder for the CLI)";
 
     public void Run(string[] args, TextWriter output)
     {
         if (args.Length > 0 && args[0] == "reduce")
         {
-            Reduce(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 16, output);
+            Reduce(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 16, args.Length > 3 ? args[3] : null, output);
         }
         else
         {
@@ -82,43 +82,124 @@ internal sealed class ShardBenchmark : IBenchmark
         File.Delete(shardFile);
     }
 
-    private static void Reduce(int n, int shards, TextWriter output)
+    private const string ReduceConfig = """
+        version: 1
+        dataset:
+          root: images
+          labels:
+            filename: '^\d+_(?<age>\d+)_(?<gender>[01])_'
+        fields:
+          age:    { type: integer, bins: [0, 20, 40, 60, 80] }
+          gender: { type: category, names: { 0: male, 1: female } }
+        quality:
+          - id: sharp
+            metric: laplacian_variance
+            min: { percentile: 2 }
+            action: exclude
+          - id: dark
+            metric: luminance_mean
+            min: 30
+            action: warn
+        duplicates:
+          exact: { action: exclude, keep: best_quality }
+          near:  { hash: phash, max_distance: 4, action: warn }
+        balance:
+          - id: gender-share
+            field: gender
+            min_share: 0.4
+            action: warn
+        gate:
+          max_excluded_fraction: 0.5
+        """;
+
+    /// <summary>
+    /// <c>reduce N [shards] [folder]</c>: writes N generated rows as shards under the folder (kept when given, reused
+    /// when already there), then runs the reduce in this process and prints its time and peak working set, plus the
+    /// managed heap retained after each stage. The same folder serves <c>datagate check --config FOLDER/datagate.yml
+    /// --from FOLDER/shards</c> under <c>/usr/bin/time -v</c>.
+    /// </summary>
+    private static void Reduce(int n, int shards, string? folder, TextWriter output)
     {
-        var root = Path.Combine(Path.GetTempPath(), $"dg-bench-reduce-{n}-{Environment.ProcessId}");
+        var root = folder ?? Path.Combine(Path.GetTempPath(), $"dg-bench-reduce-{n}-{Environment.ProcessId}");
+        var config = Path.Combine(root, "datagate.yml");
+        var shardDir = Path.Combine(root, "shards");
+        if (!File.Exists(Path.Combine(shardDir, $"shard-{ShardPlan.ShardName(shards - 1, shards)}.parquet")))
+        {
+            Generate(n, shards, root, output);
+        }
+
+        GC.Collect();
+        using (var before = Process.GetCurrentProcess())
+        {
+            output.WriteLine($"working set before the reduce {before.WorkingSet64 / 1e6:F0} MB, managed heap {GC.GetTotalMemory(true) / 1e6:F0} MB");
+        }
+
+        Stages(config, shardDir, n, output);
+        var sw = Stopwatch.StartNew();
+        var outcome = GateRunner.RunFromShards(config, shardDir, new GateRunOptions { OutputDirectory = Path.Combine(root, "report"), MaxDegreeOfParallelism = 2 });
+        double seconds = sw.Elapsed.TotalSeconds;
+        using (var process = Process.GetCurrentProcess())
+        {
+            output.WriteLine($"check --from over {n:N0} rows: {seconds:F1} s, exit {outcome.ExitCode}, peak working set {process.PeakWorkingSet64 / 1e6:F0} MB " +
+                $"({process.PeakWorkingSet64 / (double)n:F0} B/row), {outcome.Result?.Duplicates.Groups.Count ?? 0:N0} duplicate groups; {string.Join("; ", outcome.Diagnostics.Where(d => d.Severity == Core.Diagnostics.Severity.Error).Take(3))}");
+        }
+
+        if (folder is null)
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The reduce stage by stage (before the whole reduce runs, so the peak so far is the stages'), with the managed
+    /// heap each leaves behind (a full GC after each).
+    /// </summary>
+    private static void Stages(string config, string shardDir, int n, TextWriter output)
+    {
+        GC.Collect();
+        long baseline = GC.GetTotalMemory(true);
+        string Heap()
+        {
+            using var p = Process.GetCurrentProcess();
+            return $"peak working set so far {p.PeakWorkingSet64 / (double)n:F0} B/row, retained heap {(GC.GetTotalMemory(true) - baseline) / (double)n:F0} B/row";
+        }
+
+        var load = Core.Config.ConfigLoader.Load(config);
+        var sw = Stopwatch.StartNew();
+        var shards = ShardSet.Load(shardDir, null, 2);
+        output.WriteLine($"  load shards {sw.Elapsed.TotalSeconds:F1} s, heap {Heap()}");
+        sw.Restart();
+        var analysis = DatasetAnalyzer.Finish(load.Config!, shards.Rows, [.. shards.PlanDiagnostics], null);
+        output.WriteLine($"  finish (sort, dataset metrics, labels, derived) {sw.Elapsed.TotalSeconds:F1} s, heap with the loaded rows still held {Heap()}");
+        shards = null!;
+        output.WriteLine($"  heap without the loaded rows {Heap()}");
+        sw.Restart();
+        var result = Core.Rules.RuleSet.FromConfig(load.Config!).Check(analysis.Records, analysis.Diagnostics, 2, default);
+        output.WriteLine($"  fit + apply (thresholds, duplicates, balance) {sw.Elapsed.TotalSeconds:F1} s, heap {Heap()}");
+        GC.KeepAlive(result);
+        GC.KeepAlive(analysis);
+    }
+
+    /// <summary>
+    /// N rows like an analysis of 200×200 JPEGs writes them, in key order across the shards: random metrics, labels in
+    /// the names, a 32×32 thumbnail; every 97th row an exact copy (same digests and hashes) and every 89th a near copy
+    /// (pHash 2 bits away, same thumbnail) of a row far away, so duplicate groups span shards.
+    /// </summary>
+    private static void Generate(int n, int shards, string root, TextWriter output)
+    {
         Directory.CreateDirectory(Path.Combine(root, "images"));
         var config = Path.Combine(root, "datagate.yml");
-        File.WriteAllText(config, """
-            version: 1
-            dataset:
-              root: images
-              labels:
-                filename: '^(?<age>\d+)_(?<gender>[01])_'
-            fields:
-              age:    { type: integer, bins: [0, 20, 40, 60, 80] }
-              gender: { type: category, names: { 0: male, 1: female } }
-            quality:
-              - id: sharp
-                metric: laplacian_variance
-                min: { percentile: 2 }
-                action: exclude
-              - id: dark
-                metric: luminance_mean
-                min: 30
-                action: warn
-            duplicates:
-              exact: { action: exclude, keep: best_quality }
-              near:  { hash: phash, max_distance: 4, action: warn }
-            balance:
-              - id: gender-share
-                field: gender
-                min_share: 0.4
-                action: warn
-            gate:
-              max_excluded_fraction: 0.5
-            """);
+        File.WriteAllText(config, ReduceConfig);
         var digest = ShardPlan.DigestOfFile(config);
         var sw = Stopwatch.StartNew();
         var rng = new Random(7);
+        var thumbnails = new byte[1024][];
+        for (int t = 0; t < thumbnails.Length; t++)
+        {
+            thumbnails[t] = new byte[32 * 32];
+            rng.NextBytes(thumbnails[t]);
+        }
+
         var shardDir = Path.Combine(root, "shards");
         Directory.CreateDirectory(shardDir);
         for (int s = 0; s < shards; s++)
@@ -128,7 +209,7 @@ internal sealed class ShardBenchmark : IBenchmark
             var rows = new List<ImageRecord>(end - first);
             for (int i = first; i < end; i++)
             {
-                rows.Add(Row(i, rng));
+                rows.Add(Row(i, n, rng, thumbnails));
             }
 
             var meta = new Dictionary<string, string>
@@ -149,25 +230,24 @@ internal sealed class ShardBenchmark : IBenchmark
         }
 
         long bytes = Directory.EnumerateFiles(shardDir).Sum(f => new FileInfo(f).Length);
-        output.WriteLine($"generated {n:N0} rows in {shards} shards ({bytes / 1e6:F0} MB) in {sw.Elapsed.TotalSeconds:F1} s");
-        GC.Collect();
-        using (var before = Process.GetCurrentProcess())
-        {
-            output.WriteLine($"working set before the reduce {before.WorkingSet64 / 1e6:F0} MB");
-        }
-
-        sw.Restart();
-        var outcome = GateRunner.RunFromShards(config, shardDir, new GateRunOptions { OutputDirectory = Path.Combine(root, "report"), MaxDegreeOfParallelism = 2 });
-        double seconds = sw.Elapsed.TotalSeconds;
-        using var process = Process.GetCurrentProcess();
-        output.WriteLine($"check --from over {n:N0} rows: {seconds:F1} s, exit {outcome.ExitCode}, peak working set {process.PeakWorkingSet64 / 1e6:F0} MB, " +
-            $"{outcome.Result?.Duplicates.Groups.Count ?? 0:N0} duplicate groups; {string.Join("; ", outcome.Diagnostics.Take(3))}");
-        Directory.Delete(root, recursive: true);
+        output.WriteLine($"generated {n:N0} rows in {shards} shards ({bytes / 1e6:F0} MB) under {root} in {sw.Elapsed.TotalSeconds:F1} s");
     }
 
-    private static ImageRecord Row(int i, Random rng)
+    private static ulong Mix(ulong x)
     {
-        var r = new ImageRecord($"{rng.Next(1, 90)}_{rng.Next(0, 2)}_{i:D8}.jpg");
+        // SplitMix64: a content id's hashes and digests, the same wherever that content is generated.
+        x += 0x9E3779B97F4A7C15UL;
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
+    }
+
+    private static ImageRecord Row(int i, int n, Random rng, byte[][] thumbnails)
+    {
+        // Keys sort by i (the zero-padded number leads), so shard order is generation order.
+        var r = new ImageRecord($"{i:D8}_{rng.Next(1, 90)}_{rng.Next(0, 2)}_.jpg");
+        bool exact = i % 97 == 96, near = i % 89 == 88;
+        ulong content = exact || near ? (ulong)((i + (n / 2)) % n) : (ulong)i;
         int w = 200, h = 200;
         r.Facts = new ImageFacts { Format = "JPEG", Width = w, Height = h, Channels = 3, Mode = "RGB", FileSize = 10_000 + rng.Next(5000) };
         var v = r.ValueSlots;
@@ -187,16 +267,26 @@ internal sealed class ShardBenchmark : IBenchmark
         }
 
         v[MetricCatalog.IsOddSize.Index] = double.NaN;
+        int salt = 0;
         foreach (var name in ShardSchema.HashBitColumns)
         {
-            ulong bits = (ulong)rng.NextInt64() ^ ((ulong)rng.Next() << 40);
+            ulong bits = Mix((content * 16) + (ulong)salt++);
+            if (near && name == TextColumns.PHash)
+            {
+                bits ^= 0x0000_0100_0000_0001UL;
+            }
+
             r.HashSlots[name] = bits;
             r.TextSlots[name] = bits.ToString("x16", CultureInfo.InvariantCulture);
         }
 
-        r.TextSlots[TextColumns.ColorHash] = ((ulong)rng.NextInt64() & ((1UL << 42) - 1)).ToString("x11", CultureInfo.InvariantCulture);
-        r.TextSlots[TextColumns.FileHash] = new UInt128((ulong)rng.NextInt64(), (ulong)rng.NextInt64()).ToString("x32", CultureInfo.InvariantCulture);
-        r.TextSlots[TextColumns.PixelHash] = new UInt128((ulong)rng.NextInt64(), (ulong)rng.NextInt64()).ToString("x32", CultureInfo.InvariantCulture);
+        r.HashSlots[Core.Hashing.HashKeys.PHashMirror] = Mix((content * 16) + 8);
+        r.HashSlots[Core.Hashing.HashKeys.DHashMirror] = Mix((content * 16) + 9);
+        r.Thumbnail = thumbnails[(int)(content % (ulong)thumbnails.Length)];
+        ulong file = (exact ? content : (ulong)i) | (1UL << 40);
+        r.TextSlots[TextColumns.ColorHash] = (Mix((content * 16) + 10) & ((1UL << 42) - 1)).ToString("x11", CultureInfo.InvariantCulture);
+        r.TextSlots[TextColumns.FileHash] = new UInt128(Mix((file * 16) + 11), Mix((file * 16) + 12)).ToString("x32", CultureInfo.InvariantCulture);
+        r.TextSlots[TextColumns.PixelHash] = new UInt128(Mix((file * 16) + 13), Mix((file * 16) + 14)).ToString("x32", CultureInfo.InvariantCulture);
         r.TextSlots[TextColumns.SkinTone] = "light";
         return r;
     }

@@ -16,6 +16,9 @@ internal static class SyntheticFaces
     /// <summary>The kinds of planted copy.</summary>
     public static readonly string[] VariantKinds = ["resized", "jpeg_q20", "mirrored", "crop_90", "colour_shift"];
 
+    /// <summary>The edited copies of the embedding benchmark (issue 13 part 3): crops 80–95 %, colour jitter, JPEG q20, mirror, small rotations.</summary>
+    public static readonly string[] EditKinds = ["crop_95", "crop_90", "crop_80", "colour_jitter", "jpeg_q20", "mirrored", "rotated"];
+
     /// <summary>One distinct image, deterministic for its seed.</summary>
     public static Image<Rgb24> Face(int seed, int side = 200)
     {
@@ -133,6 +136,24 @@ internal static class SyntheticFaces
                 int w = (int)(original.Width * 0.9);
                 int h = (int)(original.Height * 0.9);
                 copy.Mutate(c => c.Crop(new Rectangle(rng.Next(original.Width - w + 1), rng.Next(original.Height - h + 1), w, h)));
+                break;
+            case "crop_80" or "crop_85" or "crop_95":
+                double keep = int.Parse(kind[5..], System.Globalization.CultureInfo.InvariantCulture) / 100.0;
+                int cw = (int)(original.Width * keep);
+                int ch = (int)(original.Height * keep);
+                copy.Mutate(c => c.Crop(new Rectangle(rng.Next(original.Width - cw + 1), rng.Next(original.Height - ch + 1), cw, ch)));
+                break;
+            case "rotated":
+                // A small rotation (±3–8°), cropped back to the original size around the centre (no black corners inside 80 %).
+                float angle = (3 + (float)(rng.NextDouble() * 5)) * (rng.Next(2) == 0 ? -1 : 1);
+                int ow = original.Width;
+                int oh = original.Height;
+                copy.Mutate(c => c.Rotate(angle));
+                copy.Mutate(c => c.Crop(new Rectangle((copy.Width - ow) / 2, (copy.Height - oh) / 2, ow, oh)));
+                break;
+            case "colour_jitter":
+                // Stronger than colour_shift: brightness ±20 %, contrast ±20 %, hue ±25°, saturation ±30 %.
+                copy.Mutate(c => c.Brightness(0.8f + (float)(rng.NextDouble() * 0.4)).Contrast(0.8f + (float)(rng.NextDouble() * 0.4)).Hue(rng.Next(-25, 26)).Saturate(0.7f + (float)(rng.NextDouble() * 0.6)));
                 break;
             case "colour_shift":
                 copy.Mutate(c => c.Brightness(0.9f + (float)(rng.NextDouble() * 0.2)).Hue(rng.Next(-15, 16)).Saturate(0.85f + (float)(rng.NextDouble() * 0.3)));

@@ -70,7 +70,14 @@ public static class DatasetAnalyzer
 
         var scan = DatasetScanner.Scan(config.Dataset, cancellationToken);
         var diagnostics = new List<Diagnostic>(scan.Diagnostics);
-        var measurer = CreateMeasurer(config, selection, engine);
+        // Opt-in (near: { method: embedding }): the model is loaded for this run only and disposed after it.
+        using var embedder = Embeddings.ImageEmbedder.ForConfig(config, diagnostics);
+        if (embedder is null && config.Duplicates.Near is { UsesEmbedding: true })
+        {
+            cache = null; // records without their embedding must not be cached under the embedding scope
+        }
+
+        var measurer = CreateMeasurer(config, selection, engine, embedder);
         if (CheckDecodeEngine(engine ?? config.Decode.Engine) is { } unavailable)
         {
             // Said once for the run; each JPEG then carries DG3018, so no image is silently skipped.
@@ -93,13 +100,13 @@ public static class DatasetAnalyzer
     }
 
     /// <summary>The measurer every analysis of a configuration uses (one place, so a shard measures what a plain check measures).</summary>
-    internal static ImageMeasurer CreateMeasurer(GateConfig config, MetricSelection? selection = null, DecodeEngine? engine = null)
+    internal static ImageMeasurer CreateMeasurer(GateConfig config, MetricSelection? selection = null, DecodeEngine? engine = null, Embeddings.ImageEmbedder? embedder = null)
     {
         var limits = config.Limits;
         // Every default metric (metrics.csv has a column for each, and the cache keeps whole records), plus the opt-in
         // families the rules read or the host asked for.
         var decode = new DecodeOptions(limits.MaxPixels, limits.MaxDecodeMemoryMb << 20, limits.MaxFileMb << 20) { Engine = engine ?? config.Decode.Engine };
-        return new ImageMeasurer(decode, config.BrisqueModel, selection ?? SelectionFor(config, null));
+        return new ImageMeasurer(decode, config.BrisqueModel, selection ?? SelectionFor(config, null)) { Embedder = embedder };
     }
 
     /// <summary>The record of a file the scan refused to read (a link out of the root): its path and the reason.</summary>

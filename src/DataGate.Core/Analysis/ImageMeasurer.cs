@@ -46,6 +46,13 @@ public sealed class ImageMeasurer
     /// <summary>The metrics this measurer computes.</summary>
     public MetricSelection Selection { get; }
 
+    /// <summary>Computes each analysed image's embedding too (<c>near: { method: embedding }</c>); owned by the caller.</summary>
+    internal Embeddings.ImageEmbedder? Embedder
+    {
+        get => _pixelMetrics.Embedder;
+        init => _pixelMetrics.Embedder = value;
+    }
+
     /// <summary>Reads and measures a file.</summary>
     /// <param name="path">Path of the file to read.</param>
     /// <param name="name">Name of the image in the result and its diagnostics; null uses <paramref name="path"/>.</param>

@@ -1,4 +1,6 @@
 using DataGate.Core.Config;
+using DataGate.Core.Diagnostics;
+using DataGate.Core.Embeddings;
 using DataGate.Core.Hashing;
 using DataGate.Core.Imaging;
 using DataGate.Core.Metrics;
@@ -28,6 +30,9 @@ internal sealed class PixelMetrics
         _eda = selection.IncludesFamily(MetricFamilies.Eda);
         _blank = !selection.IsEverything;
     }
+
+    /// <summary>The CNN embedding (<c>near: { method: embedding }</c>); null in every other run.</summary>
+    public ImageEmbedder? Embedder { get; set; }
 
     /// <summary>cleanvision's issue rule: a score below its threshold is an issue; NaN stays NaN.</summary>
     private static double Flag(double score, double threshold) => double.IsNaN(score) ? double.NaN : score < threshold ? 1 : 0;
@@ -91,6 +96,19 @@ internal sealed class PixelMetrics
         if (_blank)
         {
             Blank(record);
+        }
+
+        if (Embedder is { } embedder)
+        {
+            try
+            {
+                record.Embedding = embedder.Embed(image);
+            }
+            catch (Microsoft.ML.OnnxRuntime.OnnxRuntimeException ex)
+            {
+                // The image stays analysed; the duplicate search lists it under DG2073 and cannot match it.
+                record.NoteSlots.Add(DiagnosticCodes.EmbeddingMissing.Create($"no embedding: the model failed on this image: {ex.Message}", imagePath: record.Path));
+            }
         }
     }
 

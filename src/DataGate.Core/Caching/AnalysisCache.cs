@@ -77,6 +77,12 @@ internal sealed class AnalysisCache
         var optIn = string.Join(",", MetricCatalog.All.Where(m => m.IsOptIn && (selection?.Includes(m) ?? false)).Select(m => m.Family).Distinct(StringComparer.Ordinal));
         var engineName = DecodeEngineNames.NameOf(engine ?? config.Decode.Engine);
         var scope = string.Create(CultureInfo.InvariantCulture, $"{root}|{l.MaxPixels}|{l.MaxDecodeMemoryMb}|{l.MaxFileMb}|{optIn}|{engineName}");
+        if (Embeddings.ImageEmbedder.CacheScope(config) is { } embedding)
+        {
+            // Like an opt-in family: a cache written without embeddings (or with another model) is not reused.
+            scope += "|" + embedding;
+        }
+
         var name = $"analysis-{XxHash64.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(root)):x16}.dgcache";
         var file = Path.Combine(Path.GetFullPath(directory), name);
         var (status, entries, problem) = CacheFile.Read(file, AnalysisVersion.Current, scope);

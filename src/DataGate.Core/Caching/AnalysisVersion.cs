@@ -14,7 +14,7 @@ internal static class AnalysisVersion
     /// Bump when the definition of an existing metric, hash or decoding rule changes without a change to the
     /// catalog's names (adding a metric or text column already changes <see cref="Current"/>).
     /// </summary>
-    public const int Revision = 2; // 2: mirrored pHash/dHash and the confirmation thumbnail are stored
+    public const int Revision = 3; // 2: mirrored pHash/dHash and the confirmation thumbnail are stored; 3: the embedding
 
     /// <summary>
     /// The version string: <see cref="Revision"/>, a hash of <see cref="MetricCatalog.All"/> names, families (the

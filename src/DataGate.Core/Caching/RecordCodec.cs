@@ -8,7 +8,7 @@ namespace DataGate.Core.Caching;
 /// <summary>
 /// Serializes what the analysis of one file produced: every <see cref="ImageRecord"/> property except its path
 /// (the cache key) and labels (re-attached on every run, so editing a label never needs a decode), plus the internal
-/// confirmation thumbnail.
+/// confirmation thumbnail and, when <c>method: embedding</c> asked for it, the embedding.
 /// </summary>
 internal static class RecordCodec
 {
@@ -48,6 +48,13 @@ internal static class RecordCodec
             var thumbnail = record.Thumbnail ?? [];
             w.Write(thumbnail.Length);
             w.Write(thumbnail);
+            var embedding = record.Embedding ?? [];
+            w.Write(embedding.Length);
+            foreach (float v in embedding)
+            {
+                w.Write(v);
+            }
+
             WriteFacts(w, record.Facts);
             WriteDiagnostic(w, record.Error);
             w.Write(record.Notes.Count);
@@ -98,6 +105,23 @@ internal static class RecordCodec
         if (record.Thumbnail is { Length: var got } && got != count)
         {
             throw new InvalidDataException("truncated thumbnail");
+        }
+
+        count = r.ReadInt32();
+        if (count is not (0 or Embeddings.ImageEmbedder.Dimensions))
+        {
+            throw new InvalidDataException($"bad embedding length {count}");
+        }
+
+        if (count > 0)
+        {
+            var embedding = new float[count];
+            for (int i = 0; i < count; i++)
+            {
+                embedding[i] = r.ReadSingle();
+            }
+
+            record.Embedding = embedding;
         }
 
         record.Facts = ReadFacts(r);

@@ -25,7 +25,7 @@ internal static class ConfigKeys
 
     public static readonly string[] ExactDuplicateKeys = ["action", "keep"];
 
-    public static readonly string[] NearDuplicateKeys = ["action", "keep", "hash", "max_distance", "confirm", "confirm_max_distance", "confirm_min_correlation", "mirror", "max_candidates"];
+    public static readonly string[] NearDuplicateKeys = ["action", "keep", "hash", "max_distance", "confirm", "confirm_max_distance", "confirm_min_correlation", "mirror", "max_candidates", "method", "model", "preprocess", "min_similarity", "search"];
 
     public static readonly string[] BalanceKeys = ["id", "field", "cross", "min_share", "min_count", "reference", "max_distance", "max_ratio", "action", "description"];
 

@@ -44,6 +44,24 @@ internal sealed partial class ConfigReader
 
     private static readonly string[] s_nearHashes = ["ahash", "phash", "dhash", "whash"];
 
+    private static readonly Dictionary<string, NearMethod> s_nearMethods = new(StringComparer.Ordinal)
+    {
+        ["hash"] = NearMethod.Hash,
+        ["embedding"] = NearMethod.Embedding,
+        ["both"] = NearMethod.Both,
+    };
+
+    private static readonly Dictionary<string, EmbeddingSearch> s_embeddingSearches = new(StringComparer.Ordinal)
+    {
+        ["auto"] = EmbeddingSearch.Auto,
+        ["exact"] = EmbeddingSearch.Exact,
+        ["approximate"] = EmbeddingSearch.Approximate,
+    };
+
+    private static readonly string[] s_hashOnlyKeys = ["hash", "max_distance", "confirm", "confirm_max_distance", "confirm_min_correlation", "mirror", "max_candidates"];
+
+    private static readonly string[] s_embeddingOnlyKeys = ["model", "preprocess", "min_similarity", "search"];
+
     private DuplicateSettings ReadDuplicates(YamlNode node)
     {
         var map = _w.Mapping(node, "duplicates", ConfigKeys.DuplicateKeys);
@@ -118,6 +136,16 @@ internal sealed partial class ConfigReader
         }
 
         var defaults = new DuplicatePolicy();
+        var method = map.TryGetValue("method", out var me) ? _w.Enum(me.Value, $"{what}.method", s_nearMethods) ?? defaults.Method : defaults.Method;
+        var embedding = method != NearMethod.Hash ? ReadEmbeddingOptions(map, node, what, method) : default;
+        foreach (var key in method switch { NearMethod.Embedding => s_hashOnlyKeys, NearMethod.Hash => s_embeddingOnlyKeys, _ => [] })
+        {
+            if (map.TryGetValue(key, out var misplaced))
+            {
+                _w.Error(DiagnosticCodes.EmbeddingConfig, misplaced.Key, $"{what}.{key} applies only to method: {(method == NearMethod.Embedding ? "hash" : "embedding")} (method is {(method == NearMethod.Embedding ? "embedding" : "hash")})");
+            }
+        }
+
         var confirm = map.TryGetValue("confirm", out var cf) ? _w.Enum(cf.Value, $"{what}.confirm", s_confirmChecks) ?? defaults.Confirm : defaults.Confirm;
         int confirmDistance = defaults.ConfirmMaxDistance;
         if (map.TryGetValue("confirm_max_distance", out var cd))
@@ -163,13 +191,77 @@ internal sealed partial class ConfigReader
             Keep = keep,
             Hash = hash,
             MaxDistance = maxDistance,
-            Confirm = confirm,
+            Confirm = method != NearMethod.Embedding ? confirm : NearConfirm.Off,
             ConfirmMaxDistance = confirmDistance,
             ConfirmMinCorrelation = confirmCorrelation,
-            Mirror = mirror,
+            Mirror = method != NearMethod.Embedding && mirror,
             MaxCandidates = maxCandidates,
+            Method = method,
+            Model = embedding.Model,
+            Preprocess = embedding.Preprocess,
+            MinSimilarity = embedding.MinSimilarity ?? defaults.MinSimilarity,
+            Search = embedding.Search,
             Location = _w.At(node),
         };
+    }
+
+    private (string? Model, string? Preprocess, double? MinSimilarity, EmbeddingSearch Search) ReadEmbeddingOptions(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, YamlNode node, string what, NearMethod method)
+    {
+        string? model = null;
+        if (!map.TryGetValue("model", out var m))
+        {
+            _w.Error(DiagnosticCodes.EmbeddingConfig, node, $"{what}.method: {(method == NearMethod.Both ? "both" : "embedding")} needs {what}.model: the path of an ONNX image model, e.g. ResNet18Onnx/ResNet18.onnx from the Microsoft.ML.DnnImageFeaturizer.ResNet18 0.23.1 NuGet package (docs/near-duplicates.md)");
+        }
+        else
+        {
+            model = ExistingFile(m.Value, $"{what}.model", "model");
+        }
+
+        string? preprocess = null;
+        if (map.TryGetValue("preprocess", out var p))
+        {
+            preprocess = ExistingFile(p.Value, $"{what}.preprocess", "preprocessing model");
+        }
+        else if (model is not null)
+        {
+            // The package's layout: tools/DnnImageModels/ResNet18Onnx/ResNet18.onnx and .../ResNetPrepOnnx/ResNetPreprocess.onnx.
+            var sibling = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(model)!, "..", "ResNetPrepOnnx", "ResNetPreprocess.onnx"));
+            if (File.Exists(sibling))
+            {
+                preprocess = sibling;
+            }
+            else
+            {
+                _w.Error(DiagnosticCodes.EmbeddingConfig, m.Value, $"{what}.preprocess is not set and '{sibling}' (where the Microsoft.ML.DnnImageFeaturizer.ResNet18 package keeps ResNetPreprocess.onnx beside the model) does not exist: set {what}.preprocess");
+            }
+        }
+
+        double? minSimilarity = map.TryGetValue("min_similarity", out var ms) ? _w.Number(ms.Value, $"{what}.min_similarity", 0, 1) : null;
+        var search = map.TryGetValue("search", out var se) ? _w.Enum(se.Value, $"{what}.search", s_embeddingSearches) ?? EmbeddingSearch.Auto : EmbeddingSearch.Auto;
+        return (model, preprocess, minSimilarity, search);
+    }
+
+    private string? ExistingFile(YamlNode value, string what, string noun)
+    {
+        var text = _w.String(value, what);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (text is not null)
+            {
+                _w.Error(DiagnosticCodes.EmbeddingConfig, value, $"{what} is empty");
+            }
+
+            return null;
+        }
+
+        var full = Path.GetFullPath(Path.Combine(_baseDirectory, text));
+        if (!File.Exists(full))
+        {
+            _w.Error(DiagnosticCodes.EmbeddingConfig, value, $"{what}: the {noun} '{full}' does not exist (the model is never downloaded; see docs/near-duplicates.md for where the NuGet package keeps it)");
+            return null;
+        }
+
+        return full;
     }
 
     private static string Name(NearConfirm confirm) => s_confirmChecks.First(c => c.Value == confirm).Key;

@@ -38,6 +38,33 @@ public sealed class DuplicatePolicy
     /// </summary>
     public int MaxCandidates { get; init; } = 64;
 
+    /// <summary>For near duplicates: hash neighbours (default) or embedding similarity.</summary>
+    public NearMethod Method { get; init; } = NearMethod.Hash;
+
+    /// <summary>
+    /// For <c>method: embedding</c>: full path of the ONNX image model (<c>model:</c>, relative to the rule file), e.g.
+    /// ResNet18.onnx from the Microsoft.ML.DnnImageFeaturizer.ResNet18 package.
+    /// </summary>
+    public string? Model { get; init; }
+
+    /// <summary>
+    /// For <c>method: embedding</c>: full path of the preprocessing model (<c>preprocess:</c>; default
+    /// <c>../ResNetPrepOnnx/ResNetPreprocess.onnx</c> beside the model, the package's layout).
+    /// </summary>
+    public string? Preprocess { get; init; }
+
+    /// <summary>For <c>method: embedding</c>: smallest cosine similarity (0–1) of two near duplicates.</summary>
+    public double MinSimilarity { get; init; } = 0.9;
+
+    /// <summary>For <c>method: embedding</c>: exact or approximate neighbour search.</summary>
+    public EmbeddingSearch Search { get; init; } = EmbeddingSearch.Auto;
+
+    /// <summary>True when the method computes and compares embeddings (<c>embedding</c> or <c>both</c>).</summary>
+    public bool UsesEmbedding => Method is NearMethod.Embedding or NearMethod.Both;
+
+    /// <summary>Largest image count searched exactly under <see cref="EmbeddingSearch.Auto"/>.</summary>
+    public const int ExactSearchLimit = 20_000;
+
     /// <summary>Position in the rule file, when configured there.</summary>
     public SourceSpan? Location { get; init; }
 }

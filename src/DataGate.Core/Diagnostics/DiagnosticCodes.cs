@@ -86,6 +86,12 @@ public static class DiagnosticCodes
     /// <summary><c>mirror: true</c> with a hash whose mirrored form is not kept (ahash, whash).</summary>
     public static readonly DiagnosticDescriptor MirrorUnavailable = new("DG1034", "Mirror matching unavailable for this hash", Severity.Error, DiagnosticCategory.Configuration);
 
+    /// <summary>
+    /// <c>near: { method: embedding }</c> misconfigured: no <c>model</c>, a model file that does not exist, an option of
+    /// the other method, or a run that cannot compute embeddings (<c>check --from</c> shards carry none).
+    /// </summary>
+    public static readonly DiagnosticDescriptor EmbeddingConfig = new("DG1035", "Embedding near-duplicate option invalid", Severity.Error, DiagnosticCategory.Configuration);
+
     /// <summary>ML.NET: an input column of the DataGate transforms is missing or has the wrong type.</summary>
     public static readonly DiagnosticDescriptor MlColumnMismatch = new("DG1036", "ML.NET input column missing or of the wrong type", Severity.Error, DiagnosticCategory.Configuration);
 
@@ -200,6 +206,9 @@ public static class DiagnosticCodes
     /// <summary>Images without the evidence confirmation needs (mirrored hashes, thumbnail): their candidates are not confirmed.</summary>
     public static readonly DiagnosticDescriptor NearEvidenceMissing = new("DG2072", "Near-duplicate evidence missing", Severity.Warning, DiagnosticCategory.Data);
 
+    /// <summary><c>method: embedding</c>: analysed images without an embedding (the model failed on them); they are not searched.</summary>
+    public static readonly DiagnosticDescriptor EmbeddingMissing = new("DG2073", "Image has no embedding", Severity.Warning, DiagnosticCategory.Data);
+
     /// <summary>A parity rule failed (a metric separates groups).</summary>
     public static readonly DiagnosticDescriptor ParityRuleFailed = new("DG2050", "Quality parity rule failed", Severity.Error, DiagnosticCategory.Data);
 
@@ -299,6 +308,12 @@ public static class DiagnosticCodes
 
     /// <summary>The shard folder does not exist or holds no shard.</summary>
     public static readonly DiagnosticDescriptor NoShards = new("DG3038", "No shards found", Severity.Error, DiagnosticCategory.Input);
+
+    /// <summary>
+    /// <c>method: embedding</c>: the ONNX Runtime native library or the embedding model could not be loaded (or the model
+    /// is not a 224×224 image network with 512 outputs); no embedding near duplicates are searched in this run.
+    /// </summary>
+    public static readonly DiagnosticDescriptor EmbeddingModelUnavailable = new("DG3019", "Embedding model could not be loaded", Severity.Error, DiagnosticCategory.Input);
 
     /// <summary>The native JPEG decoder (libjpeg-turbo through Skia) reported an error for this file.</summary>
     public static readonly DiagnosticDescriptor NativeDecodeFailed = new("DG3014", "Native JPEG decoder failed", Severity.Error, DiagnosticCategory.Input);

@@ -38,7 +38,12 @@ internal static class DuplicateFinder
         var near = settings.Near;
         if (near is not null && items.Count > 1)
         {
-            search = NearDuplicateSearch.Find(items, near, maxDegreeOfParallelism, cancellationToken);
+            search = near.Method switch
+            {
+                NearMethod.Embedding => EmbeddingSearchOf(items, near, maxDegreeOfParallelism, cancellationToken),
+                NearMethod.Both => Merge(NearDuplicateSearch.Find(items, near, maxDegreeOfParallelism, cancellationToken), EmbeddingSearchOf(items, near, maxDegreeOfParallelism, cancellationToken)),
+                _ => NearDuplicateSearch.Find(items, near, maxDegreeOfParallelism, cancellationToken),
+            };
         }
 
         // The links that first join two components (exact links first, then near links closest first) are the
@@ -85,6 +90,18 @@ internal static class DuplicateFinder
         {
             int nearCount = 0;
             var maxDistance = new int[combined.Groups.Count];
+            var minSimilarity = new double[combined.Groups.Count];
+            Array.Fill(minSimilarity, double.NaN);
+            for (int k = 0; k < (search?.Links.Count ?? 0); k++)
+            {
+                int g = combined.GroupIds[search!.Links[k].First];
+                double s = search.Evidence[k].Similarity;
+                if (!double.IsNaN(s) && !(minSimilarity[g] <= s))
+                {
+                    minSimilarity[g] = s;
+                }
+            }
+
             var evidence = new List<DuplicatePair>?[combined.Groups.Count];
             foreach (var p in search?.Links ?? [])
             {
@@ -103,7 +120,10 @@ internal static class DuplicateFinder
                     p.Distance,
                     e.DHashDistance >= 0 ? e.DHashDistance : null,
                     double.IsNaN(e.Correlation) ? null : Math.Round(e.Correlation, 4),
-                    e.Mirrored));
+                    e.Mirrored)
+                {
+                    Similarity = double.IsNaN(e.Similarity) ? null : Math.Round(e.Similarity, 4),
+                });
             }
 
             for (int g = 0; g < combined.Groups.Count; g++)
@@ -121,6 +141,7 @@ internal static class DuplicateFinder
                     Members = members.Select(r => r.Path).ToList(),
                     Kept = KeepChooser.Choose(members, near.Keep).Path,
                     MaxDistance = maxDistance[g],
+                    MinSimilarity = double.IsNaN(minSimilarity[g]) ? null : Math.Round(minSimilarity[g], 4),
                     Pairs = evidence[g] ?? [],
                     ConflictingLabels = Conflicts(members, labelFields),
                 });
@@ -145,12 +166,42 @@ internal static class DuplicateFinder
             NearConfirmMaxDistance = near?.ConfirmMaxDistance ?? 0,
             NearConfirmMinCorrelation = near?.ConfirmMinCorrelation ?? 0,
             NearMirror = near is not null && near.Mirror,
+            NearMethod = near?.Method ?? NearMethod.Hash,
+            NearMinSimilarity = near is { UsesEmbedding: true } ? near.MinSimilarity : 0,
+            NearApproximate = search?.Approximate ?? false,
             NearCandidatePairs = search?.Candidates ?? 0,
             NearUnconfirmedPairs = search?.Unconfirmed ?? 0,
             NearCappedImages = search?.Capped.Select(i => items[i].Path).Order(StringComparer.Ordinal).ToList() ?? [],
             NearMissingEvidence = search?.MissingEvidence.Select(i => items[i].Path).ToList() ?? [],
+            NearMissingEmbedding = search?.MissingEmbedding.Select(i => items[i].Path).ToList() ?? [],
         };
     }
+
+    /// <summary>
+    /// <c>method: embedding</c>: the pairs whose embeddings' cosine reaches <see cref="DuplicatePolicy.MinSimilarity"/>
+    /// (exact up to <see cref="DuplicatePolicy.ExactSearchLimit"/> images under <c>search: auto</c>, else the
+    /// inverted-file index), as links with their similarity as evidence, most similar first. Images without an
+    /// embedding are listed (DG2073).
+    /// </summary>
+    private static NearDuplicateSearch.Result EmbeddingSearchOf(List<ImageRecord> items, DuplicatePolicy near, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    {
+        var vectors = items.Select(r => r.Embedding).ToList();
+        var missing = Enumerable.Range(0, items.Count).Where(i => vectors[i] is null).ToList();
+        int present = items.Count - missing.Count;
+        bool approximate = near.Search == EmbeddingSearch.Approximate || (near.Search == EmbeddingSearch.Auto && present > DuplicatePolicy.ExactSearchLimit);
+        var found = Embeddings.EmbeddingNeighbours.Find(vectors, Embeddings.ImageEmbedder.Dimensions, (float)near.MinSimilarity, approximate, maxDegreeOfParallelism, cancellationToken);
+        var links = found.Pairs.Select(p => new NearDuplicatePair(p.First, p.Second, 0)).ToList();
+        var evidence = found.Pairs.Select(p => new NearDuplicateSearch.Evidence(-1, double.NaN, false, p.Similarity)).ToList();
+        return new NearDuplicateSearch.Result(links, evidence, links.Count, 0, [], []) { Approximate = found.Approximate, MissingEmbedding = missing };
+    }
+
+    // method: both — the hash links (closest first) then the embedding links (most similar first).
+    private static NearDuplicateSearch.Result Merge(NearDuplicateSearch.Result hash, NearDuplicateSearch.Result embedding) =>
+        new([.. hash.Links, .. embedding.Links], [.. hash.Evidence, .. embedding.Evidence], hash.Candidates + embedding.Candidates, hash.Unconfirmed, hash.Capped, hash.MissingEvidence)
+        {
+            Approximate = embedding.Approximate,
+            MissingEmbedding = embedding.MissingEmbedding,
+        };
 
     private static bool Union(int[] parent, int a, int b)
     {

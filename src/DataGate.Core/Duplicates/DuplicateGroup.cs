@@ -21,6 +21,9 @@ public sealed class DuplicateGroup
     /// <summary>For near groups: the largest hash distance of a confirmed pair inside the group.</summary>
     public int MaxDistance { get; init; }
 
+    /// <summary>Near groups found by embedding: the smallest cosine similarity of the links that joined the group; null otherwise.</summary>
+    public double? MinSimilarity { get; init; }
+
     /// <summary>
     /// For near groups: the links that joined the members (n − 1 for n members whose pixels all differ; fewer when exact
     /// copies joined some), closest first, each with its evidence.

@@ -12,10 +12,18 @@ namespace DataGate.Core.Duplicates;
 /// <param name="Mirrored">True when one image matches the horizontal mirror of the other.</param>
 public sealed record DuplicatePair(string First, string Second, int Distance, int? DHashDistance, double? Correlation, bool Mirrored)
 {
+    /// <summary>Cosine similarity of the two images' embeddings (<c>method: embedding</c>); null for hash pairs.</summary>
+    public double? Similarity { get; init; }
+
     /// <summary>The evidence in words, e.g. "phash 2, dhash 3, r 0.998, mirrored" (summary.md, <c>datagate duplicates</c>).</summary>
     /// <param name="hash">Name of the search hash (<see cref="DuplicateReport.NearHash"/>).</param>
     public string Describe(string? hash)
     {
+        if (Similarity is { } cosine)
+        {
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cosine {cosine:0.000}");
+        }
+
         var parts = new List<string> { $"{hash} {Distance}" };
         if (DHashDistance is { } d)
         {

@@ -25,6 +25,18 @@ public sealed record DuplicateReport(
     /// <summary>True when images were also matched against the mirror of the others.</summary>
     public bool NearMirror { get; init; }
 
+    /// <summary>How near duplicates were searched: hashes (default) or embeddings.</summary>
+    public NearMethod NearMethod { get; init; }
+
+    /// <summary><c>method: embedding</c>: the cosine similarity a near pair reaches at least; 0 otherwise.</summary>
+    public double NearMinSimilarity { get; init; }
+
+    /// <summary><c>method: embedding</c>: true when the approximate (inverted-file) search was used.</summary>
+    public bool NearApproximate { get; init; }
+
+    /// <summary>Analysed images without an embedding (<c>method: embedding</c> or <c>both</c>): not searched by embedding (DG2073).</summary>
+    public IReadOnlyList<string> NearMissingEmbedding { get; init; } = [];
+
     /// <summary>Candidate pairs within the hash radius (direct and mirrored).</summary>
     public int NearCandidatePairs { get; init; }
 

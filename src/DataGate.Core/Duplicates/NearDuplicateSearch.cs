@@ -29,10 +29,21 @@ internal static class NearDuplicateSearch
         int Candidates,
         int Unconfirmed,
         IReadOnlyList<int> Capped,
-        IReadOnlyList<int> MissingEvidence);
+        IReadOnlyList<int> MissingEvidence)
+    {
+        /// <summary>True when the embedding search used its approximate index.</summary>
+        public bool Approximate { get; init; }
+
+        /// <summary>Images without an embedding (method: embedding or both).</summary>
+        public IReadOnlyList<int> MissingEmbedding { get; init; } = [];
+    }
 
     /// <summary>What confirmed one pair.</summary>
-    public readonly record struct Evidence(int DHashDistance, double Correlation, bool Mirrored);
+    /// <param name="DHashDistance">dHash distance, −1 when not known.</param>
+    /// <param name="Correlation">Thumbnail correlation, NaN when not known.</param>
+    /// <param name="Mirrored">Matched against the mirror.</param>
+    /// <param name="Similarity">Embedding cosine similarity (<c>method: embedding</c>), NaN otherwise.</param>
+    public readonly record struct Evidence(int DHashDistance, double Correlation, bool Mirrored, double Similarity = double.NaN);
 
     public static Result Find(IReadOnlyList<ImageRecord> items, DuplicatePolicy near, int maxDegreeOfParallelism, CancellationToken cancellationToken)
     {

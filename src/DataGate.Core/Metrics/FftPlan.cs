@@ -16,6 +16,12 @@ internal sealed partial class FftPlan
     private const int MaxGenericRadix = 13;
     private const int ChunkColumns = 256;
 
+    // Columns a Bluestein transform works on at once. Its work planes are m ≥ 2·Length − 1 rows deep, so a whole
+    // batch (a photo's 400–1,000 row pairs) needs m·stride doubles per plane — 64 MiB for a 2,593-pixel side — that
+    // neither stays in cache nor in the per-thread workspace. Columns are independent and every column goes through
+    // the same operations at any batch width, so chunking changes no bit of the result (issue 15 §3).
+    private const int BluesteinChunk = 32;
+
     /// <summary>
     /// Byte budget of the plan cache: plans for about a hundred distinct photo-sized lengths (a Bluestein plan of a
     /// prime length near 2,600 holds ~0.3 MiB). Beyond it the least recently used plans are dropped (issue 15 §2).
@@ -84,7 +90,16 @@ internal sealed partial class FftPlan
     public int Length { get; }
 
     /// <summary>Doubles per plane the scratch of <see cref="Forward"/> needs for a given stride.</summary>
-    public int ScratchSize(int stride) => _inner is null ? Length * stride : (_inner.Length * stride) + _inner.ScratchSize(stride);
+    public int ScratchSize(int stride)
+    {
+        if (_inner is null)
+        {
+            return Length * stride;
+        }
+
+        int chunk = Math.Min(stride, BluesteinChunk);
+        return (_inner.Length * chunk) + _inner.ScratchSize(chunk);
+    }
 
     /// <summary>Cached plan for a length.</summary>
     public static FftPlan For(int length)
@@ -159,33 +174,49 @@ internal sealed partial class FftPlan
 
     private void Bluestein(Span<double> re, Span<double> im, int stride, Span<double> scratchRe, Span<double> scratchIm)
     {
+        // Planes must hold Length whole rows of a stride that is a multiple of the vector width (as the direct path).
+        int need = Length * stride;
+        if (stride <= 0 || stride % Vector<double>.Count != 0 || re.Length < need || im.Length < need || scratchRe.Length < ScratchSize(stride) || scratchIm.Length < ScratchSize(stride))
+        {
+            throw new ArgumentException("Planes must hold Length rows of a positive stride that is a multiple of Vector<double>.Count.", nameof(stride));
+        }
+
+        for (int c0 = 0; c0 < stride; c0 += BluesteinChunk)
+        {
+            BluesteinColumns(re, im, stride, c0, Math.Min(BluesteinChunk, stride - c0), scratchRe, scratchIm);
+        }
+    }
+
+    // Columns c0 … c0+cw−1 of the batch, through work planes of stride cw.
+    private void BluesteinColumns(Span<double> re, Span<double> im, int stride, int c0, int cw, Span<double> scratchRe, Span<double> scratchIm)
+    {
         var inner = _inner!;
         int m = inner.Length;
         int n = Length;
-        var ar = scratchRe[..(m * stride)];
-        var ai = scratchIm[..(m * stride)];
-        var innerScratchRe = scratchRe[(m * stride)..];
-        var innerScratchIm = scratchIm[(m * stride)..];
+        var ar = scratchRe[..(m * cw)];
+        var ai = scratchIm[..(m * cw)];
+        var innerScratchRe = scratchRe[(m * cw)..];
+        var innerScratchIm = scratchIm[(m * cw)..];
         for (int k = 0; k < n; k++)
         {
-            MultiplyRow(re.Slice(k * stride, stride), im.Slice(k * stride, stride), _chirpRe![k], _chirpIm![k], ar.Slice(k * stride, stride), ai.Slice(k * stride, stride));
+            MultiplyRow(re.Slice((k * stride) + c0, cw), im.Slice((k * stride) + c0, cw), _chirpRe![k], _chirpIm![k], ar.Slice(k * cw, cw), ai.Slice(k * cw, cw));
         }
 
-        ar[(n * stride)..].Clear();
-        ai[(n * stride)..].Clear();
-        inner.Forward(ar, ai, stride, innerScratchRe, innerScratchIm);
+        ar[(n * cw)..].Clear();
+        ai[(n * cw)..].Clear();
+        inner.Forward(ar, ai, cw, innerScratchRe, innerScratchIm);
         for (int k = 0; k < m; k++)
         {
-            var rr = ar.Slice(k * stride, stride);
-            var ri = ai.Slice(k * stride, stride);
+            var rr = ar.Slice(k * cw, cw);
+            var ri = ai.Slice(k * cw, cw);
             MultiplyRow(rr, ri, _kernelRe![k], _kernelIm![k], rr, ri);
         }
 
-        inner.Forward(ai, ar, stride, innerScratchIm, innerScratchRe);
+        inner.Forward(ai, ar, cw, innerScratchIm, innerScratchRe);
         double scale = 1.0 / m;
         for (int k = 0; k < n; k++)
         {
-            MultiplyRow(ar.Slice(k * stride, stride), ai.Slice(k * stride, stride), _chirpRe![k] * scale, _chirpIm![k] * scale, re.Slice(k * stride, stride), im.Slice(k * stride, stride));
+            MultiplyRow(ar.Slice(k * cw, cw), ai.Slice(k * cw, cw), _chirpRe![k] * scale, _chirpIm![k] * scale, re.Slice((k * stride) + c0, cw), im.Slice((k * stride) + c0, cw));
         }
     }
 

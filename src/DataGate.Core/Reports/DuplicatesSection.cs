@@ -28,6 +28,9 @@ internal sealed class DuplicatesSection : ReportSection
         writer.WriteNumber("near_candidate_pairs", _report.NearCandidatePairs);
         writer.WriteNumber("near_unconfirmed_pairs", _report.NearUnconfirmedPairs);
         writer.WriteNumber("near_capped_images", _report.NearCappedImages.Count);
+        writer.WriteString("near_method", _report.NearHash is null ? null : _report.NearMethod.ToString().ToLowerInvariant());
+        writer.WriteNumber("near_min_similarity", _report.NearMinSimilarity);
+        writer.WriteString("near_search", _report.NearMethod == Config.NearMethod.Hash ? null : _report.NearApproximate ? "approximate" : "exact");
         writer.WriteStartArray("groups");
         foreach (var g in _report.Groups)
         {
@@ -42,6 +45,7 @@ internal sealed class DuplicatesSection : ReportSection
             else
             {
                 writer.WriteNumber("max_distance", g.MaxDistance);
+                WriteNullable(writer, "min_similarity", g.MinSimilarity);
                 writer.WriteStartArray("pairs");
                 foreach (var p in g.Pairs)
                 {
@@ -52,6 +56,7 @@ internal sealed class DuplicatesSection : ReportSection
                     WriteNullable(writer, "dhash_distance", p.DHashDistance);
                     WriteNullable(writer, "correlation", p.Correlation);
                     writer.WriteBoolean("mirrored", p.Mirrored);
+                    WriteNullable(writer, "similarity", p.Similarity);
                     writer.WriteEndObject();
                 }
 
@@ -125,9 +130,14 @@ internal sealed class DuplicatesSection : ReportSection
             return;
         }
 
-        if (_report.NearHash is not null)
+        if (_report.NearHash is not null && _report.NearMethod == Config.NearMethod.Embedding)
         {
-            writer.WriteLine($"Near duplicates: {_report.NearHash} distance ≤ {_report.NearRadius}{(_report.NearMirror ? " (also against mirrored images)" : string.Empty)}, confirmed by {Rules.DuplicateEvaluator.ConfirmText(_report)}; {_report.NearCandidatePairs} candidate pair(s), {_report.NearUnconfirmedPairs} not confirmed.");
+            writer.WriteLine($"Near duplicates: {Rules.DuplicateEvaluator.ConfirmText(_report)}; {_report.NearCandidatePairs} pair(s).");
+            writer.WriteLine();
+        }
+        else if (_report.NearHash is not null)
+        {
+            writer.WriteLine($"Near duplicates: {_report.NearHash} distance ≤ {_report.NearRadius}{(_report.NearMirror ? " (also against mirrored images)" : string.Empty)}, confirmed by {Rules.DuplicateEvaluator.ConfirmText(_report)}; {_report.NearCandidatePairs} candidate pair(s), {_report.NearUnconfirmedPairs} not confirmed{(_report.NearMethod == Config.NearMethod.Both ? $"; also joined by {Rules.DuplicateEvaluator.EmbeddingText(_report)}" : string.Empty)}.");
             writer.WriteLine();
         }
 
@@ -135,7 +145,7 @@ internal sealed class DuplicatesSection : ReportSection
         writer.WriteLine("|---|---|---:|---|---|---|");
         foreach (var g in _report.Groups)
         {
-            string kind = g.Kind == DuplicateKind.Exact ? (g.ByteIdentical ? "exact (bytes)" : "exact (pixels)") : $"near (≤ {g.MaxDistance})";
+            string kind = g.Kind == DuplicateKind.Exact ? (g.ByteIdentical ? "exact (bytes)" : "exact (pixels)") : g.MinSimilarity is { } cosine && g.Pairs.All(p => p.Similarity is not null) ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"near (cosine ≥ {cosine:0.000})") : $"near (≤ {g.MaxDistance})";
             string conflicts = string.Join("; ", g.ConflictingLabels.Select(kv => $"{kv.Key}: " + string.Join(" / ", kv.Value.Values.Distinct(StringComparer.Ordinal))));
             string evidence = string.Join("<br>", g.Pairs.Select(p => $"`{p.First}` ~ `{p.Second}`: {p.Describe(_report.NearHash)}"));
             writer.WriteLine($"| {g.Id} | {kind} | {string.Join("<br>", g.Members.Select(m => $"`{m}`"))} | `{g.Kept}` | {evidence} | {conflicts} |");

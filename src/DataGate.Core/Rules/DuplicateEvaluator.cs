@@ -32,8 +32,10 @@ internal static class DuplicateEvaluator
             {
                 foreach (var m in g.Members.Where(m => m != g.Kept))
                 {
-                    string how = kind == DuplicateKind.Exact ? (g.ByteIdentical ? "same bytes as" : "same pixels as") : $"{report.NearHash} distance ≤ {g.MaxDistance}{(g.Pairs.Any(p => p.Mirrored && (p.First == m || p.Second == m)) ? " (mirrored)" : string.Empty)} to";
-                    copies.Add(new ImageValue(m, kind == DuplicateKind.Exact ? 0 : g.MaxDistance, $"{how} '{g.Kept}' (kept), group {g.Id}"));
+                    string how = kind == DuplicateKind.Exact ? (g.ByteIdentical ? "same bytes as" : "same pixels as")
+                        : g.MinSimilarity is { } cosine ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"embedding cosine ≥ {cosine:0.000} to")
+                        : $"{report.NearHash} distance ≤ {g.MaxDistance}{(g.Pairs.Any(p => p.Mirrored && (p.First == m || p.Second == m)) ? " (mirrored)" : string.Empty)} to";
+                    copies.Add(new ImageValue(m, kind == DuplicateKind.Exact ? 0 : g.MinSimilarity ?? g.MaxDistance, $"{how} '{g.Kept}' (kept), group {g.Id}"));
                     if (policy.Action == RuleAction.Exclude)
                     {
                         exclusions.Add((m, ruleId));
@@ -44,7 +46,9 @@ internal static class DuplicateEvaluator
             var code = kind == DuplicateKind.Exact ? DiagnosticCodes.ExactDuplicate : DiagnosticCodes.NearDuplicate;
             var severity = policy.Action == RuleAction.Fail ? Severity.Error : Severity.Warning;
             string verb = policy.Action == RuleAction.Exclude ? "excluded" : "found";
-            string what = kind == DuplicateKind.Exact ? "exact-duplicate" : $"near-duplicate ({report.NearHash} distance ≤ {report.NearRadius}{(report.NearMirror ? ", mirror-aware" : string.Empty)}, {ConfirmText(report)})";
+            string what = kind == DuplicateKind.Exact ? "exact-duplicate"
+                : report.NearMethod == NearMethod.Embedding ? $"near-duplicate ({ConfirmText(report)})"
+                : $"near-duplicate ({report.NearHash} distance ≤ {report.NearRadius}{(report.NearMirror ? ", mirror-aware" : string.Empty)}, {ConfirmText(report)}{(report.NearMethod == NearMethod.Both ? $"; or {EmbeddingText(report)}" : string.Empty)})";
             findings.Add(new Finding
             {
                 Diagnostic = code.Create(severity, $"{groups.Count} {what} group(s): {copies.Count} cop{(copies.Count == 1 ? "y" : "ies")} {verb}; the kept member of each is named", policy.Location, ruleId: ruleId),
@@ -107,6 +111,20 @@ internal static class DuplicateEvaluator
             };
         }
 
+        if (report.NearMissingEmbedding.Count > 0)
+        {
+            yield return new Finding
+            {
+                Diagnostic = DiagnosticCodes.EmbeddingMissing.Create(
+                    $"{report.NearMissingEmbedding.Count} analysed image(s) have no embedding (the model failed on them, or it could not be loaded: DG3019); they are not searched for near duplicates",
+                    near.Location,
+                    ruleId: NearRuleId),
+                RuleDescription = "method: embedding compares the images' CNN embeddings.",
+                Observed = report.NearMissingEmbedding.Count,
+                Images = report.NearMissingEmbedding.Take(100).Select(p => new ImageValue(p, double.NaN, "no embedding")).ToList(),
+            };
+        }
+
         if (report.NearMissingEvidence.Count > 0)
         {
             yield return new Finding
@@ -123,11 +141,17 @@ internal static class DuplicateEvaluator
     }
 
     /// <summary>The confirmation rule in words, e.g. "dhash distance ≤ 10 and thumbnail correlation ≥ 0.95".</summary>
-    internal static string ConfirmText(DuplicateReport report) => report.NearConfirm switch
+    internal static string ConfirmText(DuplicateReport report) => report.NearMethod == NearMethod.Embedding
+        ? EmbeddingText(report)
+        : report.NearConfirm switch
     {
         NearConfirm.Off => "confirmation off",
         NearConfirm.DHash => $"dhash distance ≤ {report.NearConfirmMaxDistance}",
         NearConfirm.Correlation => $"thumbnail correlation ≥ {report.NearConfirmMinCorrelation.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
         _ => $"dhash distance ≤ {report.NearConfirmMaxDistance} and thumbnail correlation ≥ {report.NearConfirmMinCorrelation.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
     };
+
+    /// <summary>The embedding rule in words, e.g. "embedding cosine similarity ≥ 0.95, exact search".</summary>
+    internal static string EmbeddingText(DuplicateReport report) =>
+        $"embedding cosine similarity ≥ {report.NearMinSimilarity.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {(report.NearApproximate ? "approximate" : "exact")} search";
 }

@@ -314,11 +314,12 @@ internal static class ShardFile
                         case ShardSchema.NotesJson: notesJson = texts; break;
                         case ShardSchema.ErrorCode or ShardSchema.ErrorMessage: break; // for other readers; error_json is complete
                         default:
+                            var pool = new Pool();
                             for (int i = 0; i < n; i++)
                             {
                                 if (texts[i] is { } t)
                                 {
-                                    records[i].TextSlots[column.Name] = t;
+                                    records[i].TextSlots[column.Name] = pool.Share(t);
                                 }
                             }
 
@@ -429,6 +430,8 @@ internal static class ShardFile
         var exif = (int?[])facts[ShardSchema.FactsExifOrientation];
         var frames = (int?[])facts[ShardSchema.FactsFrameCount];
         var fileSize = (long?[])facts[ShardSchema.FactsFileSize];
+        var formats = new Pool();
+        var modes = new Pool();
         for (int i = 0; i < n; i++)
         {
             var r = records[i];
@@ -436,11 +439,11 @@ internal static class ShardFile
             {
                 r.Facts = new ImageFacts
                 {
-                    Format = format![i] ?? throw new InvalidDataException($"{r.Path}: facts without a format"),
+                    Format = formats.Share(format![i] ?? throw new InvalidDataException($"{r.Path}: facts without a format")),
                     Width = w,
                     Height = height[i] ?? 0,
                     Channels = channels[i] ?? 0,
-                    Mode = mode![i] ?? string.Empty,
+                    Mode = modes.Share(mode![i] ?? string.Empty),
                     FileSize = fileSize[i] ?? 0,
                     ExifOrientation = exif[i] ?? 0,
                     FrameCount = frames[i] ?? 1,
@@ -452,7 +455,11 @@ internal static class ShardFile
                 r.Error = DiagnosticJson.ReadText(e);
             }
 
-            r.NoteSlots.AddRange(DiagnosticJson.ReadArrayText(notesJson![i]));
+            if (notesJson![i] is { } notes && DiagnosticJson.ReadArrayText(notes) is { Count: > 0 } list)
+            {
+                r.NoteSlots.AddRange(list);
+            }
+
             if (includeLabels && labelsJson![i] is { } l)
             {
                 using var doc = JsonDocument.Parse(l);
@@ -464,5 +471,31 @@ internal static class ShardFile
         }
 
         return records;
+    }
+
+    /// <summary>
+    /// One instance per distinct value of a low-cardinality text column (format, mode, skin tone) within a shard, so
+    /// a million rows hold a handful of strings, not a million; a column that turns out to be high-cardinality stops
+    /// being pooled. Local to one read (unlike <see cref="string.Intern(string)"/>, nothing outlives the reduce).
+    /// </summary>
+    private sealed class Pool
+    {
+        private const int MaxDistinct = 256;
+        private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
+        public string Share(string value)
+        {
+            if (_values.TryGetValue(value, out var shared))
+            {
+                return shared;
+            }
+
+            if (_values.Count < MaxDistinct)
+            {
+                _values[value] = value;
+            }
+
+            return value;
+        }
     }
 }

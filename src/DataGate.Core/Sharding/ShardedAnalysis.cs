@@ -18,6 +18,15 @@ public static class ShardedAnalysis
     /// <summary>The largest shard count a plan accepts.</summary>
     public const int MaxShards = 99_999;
 
+    /// <summary>
+    /// DG1035 when the rule file asks for <c>near: { method: embedding }</c>: shards carry no embeddings (2 KB per
+    /// image, not part of the shard schema), so a sharded run could not search them; null otherwise.
+    /// </summary>
+    internal static Diagnostic? EmbeddingRefusal(GateConfig config) =>
+        config.Duplicates.Near is { UsesEmbedding: true } near
+            ? DiagnosticCodes.EmbeddingConfig.Create("duplicates.near.method: embedding is not available for sharded analysis (analyze --shard / check --from): shards do not carry embeddings; run 'datagate check' on the whole dataset (the analysis cache keeps the embeddings between runs)", near.Location)
+            : null;
+
     /// <summary>Lists the dataset's inputs and writes the plan folder (<c>plan.json</c> and one input list per shard).</summary>
     /// <param name="configPath">The rule file.</param>
     /// <param name="shardCount">Number of shards, 1 to <see cref="MaxShards"/>.</param>
@@ -42,6 +51,11 @@ public static class ShardedAnalysis
         if (!config.Dataset.IsSpecified)
         {
             return Fail(DiagnosticCodes.MissingKey.Create("the rule file has no dataset folder to plan", new SourceSpan(configPath, 0, 0)));
+        }
+
+        if (EmbeddingRefusal(config) is { } refused)
+        {
+            return Fail(refused);
         }
 
         try

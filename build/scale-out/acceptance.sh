@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Issue 16 acceptance on a generated labelled set: `analyze` for n in {1,2,3,7} shards as concurrent processes, then
+# `check --from`; every output (report.json, metrics.csv, kept.csv, summary.md, report.html, train/val/test.csv)
+# must equal a single `check` byte for byte.
+#
+# Usage: build/scale-out/acceptance.sh [IMAGES (default 20000)] [SHARD COUNTS (default "1 2 3 7")]
+# The set (Debian python3 + Pillow + numpy): 56×48 PNGs of smooth random patterns plus noise, named
+# AGE_GENDER_RACE_n.png; every 7th image has an exact copy and every 11th a brightened near copy under names that sort
+# into other shards, so duplicate groups (and label conflicts) span shards; a corrupt and an empty file. The rule file
+# has percentile and IQR thresholds, exact and near duplicates, label conflicts, balance and stratified splits grouped
+# by duplicate group. Exit 0 all equal, 1 a mismatch or a failed command. Prints wall times and the load average.
+set -uo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+images=${1:-20000}
+counts=${2:-1 2 3 7}
+datagate="${DATAGATE:-dotnet $repo/src/DataGate.Cli/bin/Release/net10.0/datagate.dll}"
+work="$(mktemp -d "${TMPDIR:-/tmp}/datagate-acceptance.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
+
+t0=$(date +%s.%N)
+/usr/bin/python3 - "$images" <<'PY' || { echo "image generation failed (needs Debian python3-pil and python3-numpy)"; exit 1; }
+import os, shutil, sys
+import numpy as np
+from PIL import Image
+
+n = int(sys.argv[1])
+os.makedirs("images", exist_ok=True)
+rng = np.random.default_rng(16)
+
+def pattern(i, brighten=0):
+    r = np.random.default_rng(i)
+    low = Image.fromarray(r.integers(0, 256, (6, 7, 3), dtype=np.uint8)).resize((56, 48), Image.BILINEAR)
+    a = np.asarray(low, dtype=np.int16) + r.integers(-12, 13, (48, 56, 3)) + brighten
+    return Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
+
+for i in range(n):
+    age, gender, race = int(rng.integers(1, 95)), int(rng.integers(0, 2)), int(rng.integers(0, 5))
+    name = f"{age}_{gender}_{race}_{i:06d}.png"
+    pattern(i).save(os.path.join("images", name), optimize=False, compress_level=1)
+    if i % 7 == 0:   # exact copy, sorts last: another shard
+        shutil.copyfile(os.path.join("images", name), os.path.join("images", f"99_{i % 2}_1_copy{i:06d}.png"))
+    if i % 11 == 0:  # near copy, sorts first
+        pattern(i, 3).save(os.path.join("images", f"01_1_2_near{i:06d}.png"), compress_level=1)
+open(os.path.join("images", "50_0_0_corrupt.png"), "wb").write(bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]))
+open(os.path.join("images", "51_1_0_empty.png"), "wb").close()
+PY
+files=$(ls images | wc -l)
+cat >datagate.yml <<'YML'
+version: 1
+dataset:
+  root: images
+  include: ["**/*.png"]
+  labels:
+    filename: '^(?<age>\d+)_(?<gender>[01])_(?<race>[0-4])_'
+fields:
+  age:    { type: integer, bins: [0, 20, 40, 60, 80] }
+  gender: { type: category, names: { 0: male, 1: female } }
+  race:   { type: category, names: { 0: white, 1: black, 2: asian, 3: indian, 4: others } }
+quality:
+  - id: darkest
+    metric: luminance_mean
+    min: { percentile: 5 }
+    action: exclude
+  - id: blur
+    metric: laplacian_variance
+    min: { iqr_fence: 1.5 }
+    action: warn
+duplicates:
+  exact: { action: exclude, keep: best_quality }
+  near:  { hash: phash, max_distance: 6, action: warn }
+  label_conflicts: warn
+balance:
+  - id: gender-share
+    field: gender
+    min_share: 0.40
+    action: warn
+splits:
+  ratios: { train: 0.8, val: 0.1, test: 0.1 }
+  stratify_by: [gender, race]
+  group_by: [duplicate_group]
+  seed: 42
+  folds: 5
+  action: warn
+gate:
+  max_excluded_fraction: 0.5
+  max_errored_fraction: 0.2
+YML
+t1=$(date +%s.%N)
+printf 'generated %d files in %.1f s (load %s)\n' "$files" "$(awk "BEGIN {print $t1 - $t0}")" "$(cut -d' ' -f1-3 /proc/loadavg)"
+
+$datagate check --config datagate.yml --out single --no-progress >single.log 2>&1
+single_exit=$?
+t2=$(date +%s.%N)
+printf 'single check: exit %d, %.1f s (load %s); %s\n' "$single_exit" "$(awk "BEGIN {print $t2 - $t1}")" "$(cut -d' ' -f1-3 /proc/loadavg)" "$(grep -E '^[0-9]+ files:' single.log)"
+echo "  duplicates and conflicts: $(grep -oE 'DG203[0-2]: [^:]*' single.log | sort | uniq -c | sort -rn | head -4 | tr -s ' ' | tr '\n' ';')"
+
+bad=0
+for n in $counts; do
+  ts=$(date +%s.%N)
+  $datagate plan --config datagate.yml --shards "$n" --out "plan-$n" >"plan-$n.log" 2>&1 || { cat "plan-$n.log"; bad=1; continue; }
+  pids=()
+  for ((i = 0; i < n; i++)); do
+    $datagate analyze --plan "plan-$n" --shard "$i/$n" --out "shards-$n" --no-progress >"analyze-$n-$i.log" 2>&1 &
+    pids+=($!)
+  done
+  failed=0
+  for ((i = 0; i < n; i++)); do
+    wait "${pids[$i]}" || { echo "analyze $i/$n failed:"; cat "analyze-$n-$i.log"; failed=1; }
+  done
+  ta=$(date +%s.%N)
+  $datagate check --config datagate.yml --from "shards-$n" --out "reduce-$n" --no-progress >"reduce-$n.log" 2>&1
+  reduce_exit=$?
+  te=$(date +%s.%N)
+  printf '%d shards: %d concurrent analyze processes %.1f s, check --from %.1f s (load %s)\n' "$n" "$n" \
+    "$(awk "BEGIN {print $ta - $ts}")" "$(awk "BEGIN {print $te - $ta}")" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  [ "$failed" -eq 0 ] || { bad=1; continue; }
+  "$repo/build/scale-out/compare-outputs.sh" "$images images, $n shards" single "reduce-$n" "$single_exit" "$reduce_exit" || bad=1
+done
+exit "$bad"
