@@ -8,8 +8,10 @@ namespace DataGate.Benchmarks;
 /// <summary>
 /// Split assignment (<see cref="SplitPlanner"/>) on generated labelled rows with groups. Usage:
 /// <c>splits scale [rows=1000000]</c>: time and memory at 1/4, 1/2 and all rows;
-/// <c>splits stability [images=20000] [cells=100] [runs=5]</c>: max cell deviation and old images moved after
-/// appending 10 % without and with a lock, over several generated sets.
+/// <c>splits stability [images=20000] [cells=100] [runs=5] [tolerance] [foreign share] [new subject share] [old subject share]</c>:
+/// max cell deviation and old images moved after appending 10 % without and with a lock, over several generated
+/// sets (the tolerance argument gives one point of the trade-off curve in docs/splits.md; SPLITS_CAUSES=1 prints why
+/// old images moved). The scale mode prints each phase's wall time.
 /// </summary>
 internal sealed class SplitBenchmark : IBenchmark
 {

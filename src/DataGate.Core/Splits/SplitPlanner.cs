@@ -16,10 +16,13 @@ namespace DataGate.Core.Splits;
 /// <item>Units: rows sharing a group key (duplicate group, <c>group_by</c> value) are one unit (union-find).</item>
 /// <item>Stratum of a unit: the cell most of its rows are in; a tie goes to the ordinally smallest cell.</item>
 /// <item>Pooling: a cell with fewer units than 1/(smallest ratio) is balanced in one pooled remainder stratum.</item>
-/// <item>Placement: each unit has u = hash(seed, smallest member hash key) in [0, 1); split k owns a fixed interval of
-/// u. In each stratum the units are ordered by u and the K−1 cut points start where the intervals put them; a cut
-/// moves only as far as needed to bring the cumulative image count within the balance tolerance of its target,
-/// so the units that move are those nearest the interval boundaries, and data that grows moves few old units.</item>
+/// <item>Placement: each unit has u = hash(seed, the hash key covering most of its rows) in [0, 1); split k owns a
+/// fixed interval of u, a unique largest split in the middle (80/10/10: val | train | test). In each stratum the units
+/// are ordered by u and the K−1 cut points start where the intervals put them; a cut moves only as far as needed to
+/// keep every split's image count within the balance tolerance of its target, so the units that move are those
+/// nearest the interval boundaries, and data that grows moves few old units.</item>
+/// <item>Repair: cells with at least <c>min_cell_images</c> images are balanced on their actual rows (members other
+/// cells' units carry in included) by single-unit moves or swaps near the interval boundaries.</item>
 /// <item>Lock: locked rows keep their split; only free units are cut, towards the counts that restore the ratios.</item>
 /// <item>Folds: the same placement, with another hash, over the units of the fold split.</item>
 /// </list>

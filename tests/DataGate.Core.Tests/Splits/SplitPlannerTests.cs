@@ -132,6 +132,30 @@ public class SplitPlannerTests
         Assert.DoesNotContain(plan.Findings, f => f.Diagnostic.Code == "DG2060");
     }
 
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    [InlineData(23)]
+    public void Should_KeepEveryCellOfAHundredImagesWithinOnePoint_When_SplitEightyTenTen(int seed)
+    {
+        // Cells of about 200 images, subjects of 1-4 images, near duplicates across subjects: the balance tolerance
+        // (half the 2-point gate) holds on the actual rows of every cell with at least 100 images.
+        var rows = Rows(20_000, 100, seed);
+        var plan = SplitPlanner.Plan(rows, s_settings);
+        var large = plan.Cells.Where(c => c.Images >= 100).ToList();
+        Assert.True(large.Count >= 90, $"{large.Count} large cells");
+        Assert.All(large, c => Assert.True(c.MaxDeviation <= 0.01 + 1e-12, $"{c.Stratum} ({c.Images} images): {c.MaxDeviation * 100:F3} pt, {string.Join("/", c.Counts)}"));
+    }
+
+    [Theory]
+    [InlineData(new[] { 0.8, 0.1, 0.1 }, new[] { 1, 0, 2 })]
+    [InlineData(new[] { 0.1, 0.1, 0.8 }, new[] { 0, 2, 1 })]
+    [InlineData(new[] { 0.7, 0.2, 0.05, 0.05 }, new[] { 1, 0, 2, 3 })]
+    [InlineData(new[] { 0.8, 0.2 }, new[] { 0, 1 })]
+    [InlineData(new[] { 0.25, 0.25, 0.25, 0.25 }, new[] { 0, 1, 2, 3 })]
+    public void Should_PutAUniqueLargestSplitInTheMiddleOfTheHashLine_When_LaidOut(double[] ratios, int[] expected)
+        => Assert.Equal(expected, SplitPlanner.Layout(ratios));
+
     [Fact]
     public void Should_ReportDeviation_When_OneGroupIsTooLargeForItsCell()
     {
