@@ -178,7 +178,7 @@ internal sealed partial class ConfigReader
                 Regex regex;
                 try
                 {
-                    regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
+                    regex = CompileLabelPattern(pattern);
                 }
                 catch (ArgumentException ex)
                 {
@@ -357,4 +357,23 @@ internal sealed partial class ConfigReader
 
     [GeneratedRegex("^[a-z][a-z0-9_]*$")]
     private static partial Regex IdentifierRegex();
+
+    /// <summary>
+    /// The file-name label pattern. The non-backtracking engine matches in time linear in the name, so a careless
+    /// pattern cannot hang a run and no wall-clock timeout is needed (a timeout can fire on a long garbage-collection
+    /// pause of a large run and fail an image that would have matched). A pattern that needs backtracking constructs
+    /// (backreferences, lookarounds, atomic groups) gets the backtracking engine with a generous per-name timeout.
+    /// </summary>
+    private static Regex CompileLabelPattern(string pattern)
+    {
+        const RegexOptions options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+        try
+        {
+            return new Regex(pattern, options | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(pattern, options, TimeSpan.FromSeconds(10));
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using DataGate.Core.Analysis;
 using DataGate.Core.Config;
 using DataGate.Core.Diagnostics;
@@ -31,7 +32,17 @@ internal static class LabelResolver
                 foreach (var r in records)
                 {
                     var name = r.Path[(r.Path.LastIndexOf('/') + 1)..];
-                    var match = source.Pattern!.Match(name);
+                    Match match;
+                    try
+                    {
+                        match = source.Pattern!.Match(name);
+                    }
+                    catch (RegexMatchTimeoutException)
+                    {
+                        diagnostics.Add(DiagnosticCodes.LabelNotParsed.Create($"the label pattern took longer than {source.Pattern!.MatchTimeout.TotalSeconds:0} s on this file name (a backtracking pattern: simplify it); the image has no labels", source.Location, r.Path));
+                        continue;
+                    }
+
                     if (!match.Success)
                     {
                         diagnostics.Add(DiagnosticCodes.LabelNotParsed.Create("file name does not match the label pattern; the image has no labels", source.Location, r.Path));

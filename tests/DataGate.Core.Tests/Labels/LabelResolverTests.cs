@@ -40,6 +40,31 @@ public sealed class LabelResolverTests : IDisposable
     }
 
     [Fact]
+    public void Should_MatchInLinearTimeWithoutATimeout_When_PatternNeedsNoBacktracking()
+    {
+        var config = Load("  labels:\n    filename: '^(?<age>\\d+)_(?<gender>[01])_'\nfields:\n  age: { type: integer }\n  gender: { type: category }\n");
+        var pattern = config.Dataset.Labels.Pattern!;
+        Assert.True(pattern.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking));
+        Assert.Equal(System.Text.RegularExpressions.Regex.InfiniteMatchTimeout, pattern.MatchTimeout);
+        var (labelled, diagnostics) = LabelResolver.Resolve(config, Records("31_0_x.jpg"));
+        Assert.Empty(diagnostics);
+        Assert.Equal("31", labelled[0].Labels["age"]);
+    }
+
+    [Fact]
+    public void Should_FallBackToBacktrackingWithATimeout_When_PatternUsesABackreference()
+    {
+        // (?<d>\d)\k<d> needs the backtracking engine: the pattern still works, with a per-name timeout.
+        var config = Load("  labels:\n    filename: '^(?<age>(?<d>\\d)\\k<d>)_'\nfields:\n  age: { type: integer }\n");
+        var pattern = config.Dataset.Labels.Pattern!;
+        Assert.False(pattern.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking));
+        Assert.Equal(TimeSpan.FromSeconds(10), pattern.MatchTimeout);
+        var (labelled, diagnostics) = LabelResolver.Resolve(config, Records("33_x.jpg", "34_x.jpg"));
+        Assert.Equal("33", labelled[0].Labels["age"]);
+        Assert.Equal("DG2010", Assert.Single(diagnostics).Code);
+    }
+
+    [Fact]
     public void Should_ReportUnknownCategoryAndBadType_When_ValuesDoNotFit()
     {
         var config = Load("  labels:\n    filename: '^(?<age>\\w+)_(?<gender>\\d)_'\nfields:\n  age: { type: integer }\n  gender: { type: category, names: { 0: male, 1: female } }\n");
