@@ -114,6 +114,7 @@ public sealed class PackageContentsTests
         Assert.Contains("dotnet add package DataGate.ML", readme, StringComparison.Ordinal);
         Assert.Contains("ComputeImageMetrics", readme, StringComparison.Ordinal);
         Assert.Contains("FilterKept", readme, StringComparison.Ordinal);
+        Assert.Contains("StratifiedSplit", readme, StringComparison.Ordinal);
     }
 
     [Fact]
