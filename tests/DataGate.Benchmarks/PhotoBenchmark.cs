@@ -48,6 +48,7 @@ internal sealed class PhotoBenchmark : IBenchmark
         if (part == "values")
         {
             // Every value of every metric and hash, round-trip formatted, for a before/after diff of an optimisation.
+            using var values = Core.Caching.LargeBufferPool.OpenRun(); // as in a dataset run: photo-sized arrays reused
             var measurer = new ImageMeasurer();
             foreach (var (w, h) in s_sizes.Concat([(127, 131), (211, 199), (640, 479), (1009, 1013), (1500, 1001)]))
             {
@@ -110,6 +111,7 @@ internal sealed class PhotoBenchmark : IBenchmark
 
     private static void Stages(int reps, string? only, TextWriter output)
     {
+        using var pooled = Core.Caching.LargeBufferPool.OpenRun(); // as in a dataset run: photo-sized arrays reused
         var brisque = new Brisque(BrisqueModel.LoadDefault());
         var measurer = new ImageMeasurer();
         var turbo = new SafeImageDecoder(new DecodeOptions { Engine = DecodeEngine.LibJpegTurbo });
