@@ -36,16 +36,16 @@ internal static class LargeBufferPool
 
     /// <summary>
     /// An array of at least <paramref name="length"/> elements (contents undefined): the smallest pooled one that is
-    /// no more than twice as long, else a new one.
+    /// no more than twice as long (exactly as long when <paramref name="exact"/>), else a new one.
     /// </summary>
-    public static T[] Rent<T>(int length)
+    public static T[] Rent<T>(int length, bool exact = false)
     {
         lock (s_lock)
         {
             int best = -1;
             for (int i = 0; i < s_free.Count; i++)
             {
-                if (s_free[i] is T[] a && a.Length >= length && a.Length / 2 <= length && (best < 0 || a.Length < s_free[best].Length))
+                if (s_free[i] is T[] a && (exact ? a.Length == length : a.Length >= length && a.Length / 2 <= length) && (best < 0 || a.Length < s_free[best].Length))
                 {
                     best = i;
                 }
