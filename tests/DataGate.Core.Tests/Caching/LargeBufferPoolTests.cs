@@ -4,7 +4,7 @@ namespace DataGate.Core.Tests.Caching;
 
 // The pool is process-wide and dataset runs of other tests open it: this collection runs alone, after the others.
 [CollectionDefinition(nameof(LargeBufferPoolTests), DisableParallelization = true)]
-public sealed class LargeBufferPoolCollection;
+public sealed class LargeBufferPoolRunsAlone;
 
 [Collection(nameof(LargeBufferPoolTests))]
 public sealed class LargeBufferPoolTests
