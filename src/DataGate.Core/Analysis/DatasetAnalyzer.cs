@@ -25,6 +25,9 @@ public static class DatasetAnalyzer
         var selection = SelectionFor(config, options.Metrics);
         var engine = options.DecodeEngine ?? config.Decode.Engine;
         var cache = options.CacheDirectory is null ? null : AnalysisCache.Open(options.CacheDirectory, config, selection, engine);
+
+        // Photo-sized work arrays are reused from image to image within the run and dropped when it ends.
+        using var largeBuffers = LargeBufferPool.OpenRun();
         try
         {
             return Run(config, cache, options.Progress, options.MaxDegreeOfParallelism, options.DisplayBasePath, selection, engine, cancellationToken);

@@ -1,3 +1,4 @@
+using DataGate.Core.Caching;
 using DataGate.Core.Diagnostics;
 using DataGate.Core.Imaging;
 using DataGate.Core.Quality.Brisque;
@@ -200,6 +201,9 @@ public sealed class ImageMeasurer
         }
     }
 
+    // Pixel buffers from 1 MiB (a 0.35-MP image) on are exchanged through the run's LargeBufferPool.
+    private const int PooledPixelBytes = 1 << 20;
+
     private static byte[] RentPixels(int length)
     {
         if (t_pixels is null || t_pixels.Length != length)
@@ -210,7 +214,14 @@ public sealed class ImageMeasurer
                 return new byte[length];
             }
 
-            t_pixels = new byte[length];
+            // A photo set mixes sizes: the previous size's buffer goes to the run's pool (kept only during a dataset
+            // run), where the next image of that size on any thread finds it instead of a fresh array.
+            if (t_pixels is not null && t_pixels.Length >= PooledPixelBytes)
+            {
+                LargeBufferPool.Return(t_pixels);
+            }
+
+            t_pixels = length >= PooledPixelBytes ? LargeBufferPool.Rent<byte>(length, exact: true) : new byte[length];
         }
 
         return t_pixels;

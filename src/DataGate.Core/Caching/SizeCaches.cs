@@ -17,9 +17,10 @@ internal static class SizeCaches
     /// <summary>Bytes the four caches hold now.</summary>
     public static long Bytes => FftPlan.Cache.Bytes + FftBlur.Cache.Bytes + PillowBicubic.Cache.Bytes + PillowResize.Cache.Bytes;
 
-    /// <summary>Drops every cached table.</summary>
+    /// <summary>Drops every cached table and the run's pooled photo-sized work arrays (<see cref="LargeBufferPool"/>).</summary>
     public static void Release()
     {
+        LargeBufferPool.Clear();
         FftPlan.Cache.Clear();
         FftBlur.Cache.Clear();
         PillowBicubic.Cache.Clear();

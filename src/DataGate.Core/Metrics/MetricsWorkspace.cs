@@ -1,3 +1,5 @@
+using DataGate.Core.Caching;
+
 namespace DataGate.Core.Metrics;
 
 /// <summary>
@@ -34,7 +36,10 @@ internal sealed class MetricsWorkspace
     /// <summary>One bit per 16-bit green-blue value (8 KiB); all bits are zero between uses.</summary>
     public ulong[] SliceBits { get; } = new ulong[1 << 10];
 
-    /// <summary>Buffers above this many elements are dropped after each image instead of being kept.</summary>
+    /// <summary>
+    /// Buffers above this many elements are not kept by the thread after each image: they go back to the run's
+    /// <see cref="LargeBufferPool"/> (emptied when the run ends), so one huge image does not pin memory in a thread.
+    /// </summary>
     public const int RetainLimit = 1 << 21;
 
     /// <summary>Six double planes: two of <paramref name="a"/>, two of <paramref name="b"/>, two of <paramref name="c"/> elements.</summary>
@@ -45,7 +50,7 @@ internal sealed class MetricsWorkspace
     public (double[] G, double[] H, double[] I, double[] J) ExtraPlanes(int a, int b) =>
         (Grow(ref _g, a), Grow(ref _h, a), Grow(ref _i, b), Grow(ref _j, b));
 
-    /// <summary>Drops buffers grown beyond <see cref="RetainLimit"/> elements so one huge image does not pin memory.</summary>
+    /// <summary>Hands buffers grown beyond <see cref="RetainLimit"/> elements to the <see cref="LargeBufferPool"/>.</summary>
     public void ReleaseLarge()
     {
         Release(ref _a);
@@ -94,6 +99,7 @@ internal sealed class MetricsWorkspace
     {
         if (array.Length > RetainLimit)
         {
+            LargeBufferPool.Return(array);
             array = [];
         }
     }
@@ -102,7 +108,8 @@ internal sealed class MetricsWorkspace
     {
         if (array.Length < size)
         {
-            array = new T[Math.Max(size, array.Length * 3 / 2)];
+            Release(ref array);
+            array = size > RetainLimit ? LargeBufferPool.Rent<T>(size) : new T[Math.Max(size, array.Length * 3 / 2)];
         }
 
         return array;
