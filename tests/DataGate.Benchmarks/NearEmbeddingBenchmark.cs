@@ -13,25 +13,27 @@ namespace DataGate.Benchmarks;
 /// mirror, small rotations) of generated faces. Prints the similarity of true and false pairs, recall per edit at a
 /// fixed false-pair rate (pair level, every pair scored), the product's group-level precision/recall per method, and
 /// the embedding's CPU cost per image.
-/// Usage: <c>nearembedding [distinct=500] [threads=2] [model=DnnImageModels/ResNet18Onnx/ResNet18.onnx]</c>.
+/// Usage: <c>nearembedding [distinct=500] [threads=2] [model=-] [copied=distinct]</c>: <c>distinct</c> generated faces, the
+/// first <c>copied</c> of them with one copy per edit (<c>-</c>: the bundled DnnImageModels/ResNet18Onnx/ResNet18.onnx).
 /// </summary>
 internal sealed class NearEmbeddingBenchmark : IBenchmark
 {
     public string Name => "nearembedding";
 
-    public string Description => "hashes vs ResNet18 embeddings on edited copies: pair similarities, recall at a fixed false-pair rate, cost [distinct] [threads] [model]";
+    public string Description => "hashes vs ResNet18 embeddings on edited copies: pair similarities, recall at a fixed false-pair rate, cost [distinct] [threads] [model|-] [copied]";
 
     public void Run(string[] args, TextWriter output)
     {
         int distinct = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
         int threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2;
-        string model = args.Length > 2 ? args[2] : Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx");
+        string model = args.Length > 2 && args[2] != "-" ? args[2] : Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx");
         string prep = Path.Combine(Path.GetDirectoryName(model)!, "..", "ResNetPrepOnnx", "ResNetPreprocess.onnx");
+        int copied = args.Length > 3 ? Math.Min(distinct, int.Parse(args[3], CultureInfo.InvariantCulture)) : distinct;
         using var embedder = ImageEmbedder.Load(model, prep, out var error) ?? throw new InvalidOperationException(error);
         output.WriteLine($"load average at start: {LoadAverage()}");
 
         var kinds = SyntheticFaces.EditKinds;
-        int total = distinct * (1 + kinds.Length);
+        int total = distinct + (copied * kinds.Length);
         var records = new ImageRecord[total];
         var family = new int[total];
         var kind = new string[total];
@@ -39,7 +41,7 @@ internal sealed class NearEmbeddingBenchmark : IBenchmark
         var wall = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         // The measured records are kept between runs of the same size (the embedding is the slow part).
-        string saved = Path.Combine(Path.GetTempPath(), $"dg-nearembedding-{distinct}-{string.Join("-", kinds)}.bin");
+        string saved = Path.Combine(Path.GetTempPath(), $"dg-nearembedding-{distinct}{(copied < distinct ? $"-{copied}" : string.Empty)}-{string.Join("-", kinds)}.bin");
         if (File.Exists(saved))
         {
             using var r = new BinaryReader(File.OpenRead(saved));
@@ -61,7 +63,7 @@ internal sealed class NearEmbeddingBenchmark : IBenchmark
             records[i] = measurer.MeasureEncoded(SyntheticFaces.Jpeg(face, 90), $"d/{i:D6}.jpg");
             family[i] = i;
             kind[i] = "original";
-            for (int k = 0; k < kinds.Length; k++)
+            for (int k = 0; i < copied && k < kinds.Length; k++)
             {
                 int slot = distinct + (i * kinds.Length) + k;
                 using var copy = SyntheticFaces.Variant(face, kinds[k], (i * 31) + k, out int quality);
@@ -72,7 +74,7 @@ internal sealed class NearEmbeddingBenchmark : IBenchmark
         });
         double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{distinct} distinct generated faces (200x200 JPEG q90) + one copy each of {string.Join(", ", kinds)}: {total} images generated, hashed and embedded in {wall.Elapsed.TotalSeconds:F1} s wall, {cpuMs / total:F1} ms CPU/image all in, threads {threads}; load average now {LoadAverage()}"));
+            $"{distinct} distinct generated faces (200x200 JPEG q90), {copied} of them with one copy each of {string.Join(", ", kinds)}: {total} images generated, hashed and embedded in {wall.Elapsed.TotalSeconds:F1} s wall, {cpuMs / total:F1} ms CPU/image all in, threads {threads}; load average now {LoadAverage()}"));
         Cost(embedder, records.Length, output);
         using (var w = new BinaryWriter(File.Create(saved)))
         {

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using SkiaSharp;
 
 namespace DataGate.Core.Imaging;
@@ -157,7 +158,22 @@ internal static class SkiaJpegDecoder
             return;
         }
 
-        for (int i = 0, o = 0; o < rgb.Length; i += 4, o += 3)
+        // Four pixels per step: one 16-byte load, a byte shuffle that drops every fourth byte, one 16-byte store of
+        // which the last 4 bytes are overwritten by the next step (so the vector loop stops 16 bytes before the end).
+        int o0 = 0;
+        int i0 = 0;
+        if (Vector128.IsHardwareAccelerated && rgb.Length >= 16)
+        {
+            var dropAlpha = Vector128.Create((byte)0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, 0x80, 0x80, 0x80, 0x80);
+            ref byte src0 = ref MemoryMarshal.GetReference(source);
+            ref byte dst0 = ref MemoryMarshal.GetReference(rgb);
+            for (; o0 + 16 <= rgb.Length && i0 + 16 <= source.Length; o0 += 12, i0 += 16)
+            {
+                Vector128.Shuffle(Vector128.LoadUnsafe(ref src0, (nuint)i0), dropAlpha).StoreUnsafe(ref dst0, (nuint)o0);
+            }
+        }
+
+        for (int i = i0, o = o0; o < rgb.Length; i += 4, o += 3)
         {
             rgb[o] = source[i];
             rgb[o + 1] = source[i + 1];

@@ -30,11 +30,26 @@ internal static class DuplicateEvaluator
             var copies = new List<ImageValue>();
             foreach (var g in groups)
             {
+                // Members joined through a mirrored pair, found in one pass over the group's pairs (a look-alike set can
+                // hold hundreds of thousands of pairs, so no per-member scan).
+                var mirrored = new HashSet<string>(StringComparer.Ordinal);
+                if (kind == DuplicateKind.Near)
+                {
+                    foreach (var p in g.Pairs)
+                    {
+                        if (p.Mirrored)
+                        {
+                            mirrored.Add(p.First);
+                            mirrored.Add(p.Second);
+                        }
+                    }
+                }
+
                 foreach (var m in g.Members.Where(m => m != g.Kept))
                 {
                     string how = kind == DuplicateKind.Exact ? (g.ByteIdentical ? "same bytes as" : "same pixels as")
                         : g.MinSimilarity is { } cosine ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"embedding cosine ≥ {cosine:0.000} to")
-                        : $"{report.NearHash} distance ≤ {g.MaxDistance}{(g.Pairs.Any(p => p.Mirrored && (p.First == m || p.Second == m)) ? " (mirrored)" : string.Empty)} to";
+                        : $"{report.NearHash} distance ≤ {g.MaxDistance}{(mirrored.Contains(m) ? " (mirrored)" : string.Empty)} to";
                     copies.Add(new ImageValue(m, kind == DuplicateKind.Exact ? 0 : g.MinSimilarity ?? g.MaxDistance, $"{how} '{g.Kept}' (kept), group {g.Id}"));
                     if (policy.Action == RuleAction.Exclude)
                     {

@@ -50,6 +50,21 @@ public sealed class NearConfirmationTests
     }
 
     [Fact]
+    public void Should_NoteOnlyTheMirroredCopyAsMirrored_When_GroupHoldsDirectAndMirroredCopies()
+    {
+        var settings = new DuplicateSettings { Near = new DuplicatePolicy { Action = RuleAction.Warn, Keep = KeepPolicy.FirstPath } };
+        var records = new[] { Original(11, "a.jpg"), Planted(11, "mirrored", "b.jpg"), Planted(11, "resized", "c.jpg") };
+        var report = DuplicateFinder.Find(records, settings, null, 1);
+
+        var (findings, _) = DuplicateEvaluator.Evaluate(settings, report);
+
+        var notes = Assert.Single(findings, f => f.Diagnostic.Code == "DG2031").Images.ToDictionary(i => i.Path, i => i.Note);
+        Assert.Equal(["b.jpg", "c.jpg"], notes.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("(mirrored) to 'a.jpg' (kept)", notes["b.jpg"], StringComparison.Ordinal);
+        Assert.DoesNotContain("mirrored", notes["c.jpg"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_MissMirroredCopy_When_MirrorMatchingIsOff()
     {
         var report = Find(new DuplicatePolicy { Mirror = false }, Original(11, "a.jpg"), Planted(11, "mirrored", "b.jpg"));

@@ -42,6 +42,33 @@ public sealed class DecodeEngineTests
     }
 
     [Fact]
+    public void Should_MatchSkiasOwnDecode_When_RowsOfAnyWidthAreExpandedToRgb()
+    {
+        // The strip decode drops the alpha byte with a vector shuffle (4 pixels per step) and a scalar tail: every
+        // width from 1 to 21 pixels covers the tail lengths and the stop before the last 16 bytes.
+        for (int width = 1; width <= 21; width++)
+        {
+            foreach (int height in new[] { 1, 2, 7 })
+            {
+                var bytes = Jpeg(width, height);
+                var ours = s_turbo.Decode(bytes, "w.jpg");
+                Assert.True(ours.Succeeded, $"{width}x{height}: {ours.Error}");
+                using var reference = SkiaSharp.SKBitmap.Decode(bytes, new SkiaSharp.SKImageInfo(width, height, SkiaSharp.SKColorType.Rgba8888, SkiaSharp.SKAlphaType.Unpremul));
+                var rgba = reference.Bytes;
+                var expected = new byte[width * height * 3];
+                for (int i = 0; i < width * height; i++)
+                {
+                    expected[(3 * i) + 0] = rgba[(4 * i) + 0];
+                    expected[(3 * i) + 1] = rgba[(4 * i) + 1];
+                    expected[(3 * i) + 2] = rgba[(4 * i) + 2];
+                }
+
+                Assert.True(expected.AsSpan().SequenceEqual(ours.Image!.Pixels), $"{width}x{height}: pixels differ from Skia's own decode");
+            }
+        }
+    }
+
+    [Fact]
     public void Should_DecodeGrayJpegAsThreeEqualChannels_When_ModeIsL()
     {
         var bytes = Jpeg(64, 48, JpegColorType.Luminance);
