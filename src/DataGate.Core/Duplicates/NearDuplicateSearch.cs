@@ -159,7 +159,8 @@ internal static class NearDuplicateSearch
             }
         });
 
-        var all = new List<(NearDuplicatePair Pair, Evidence Evidence)>();
+        // Sized once: a look-alike set yields hundreds of thousands of links, and growing lists copy them repeatedly.
+        var all = new List<(NearDuplicatePair Pair, Evidence Evidence)>(partial.Sum(p => p.Links.Count));
         var cappedAll = new List<int>();
         int totalCandidates = 0;
         int totalUnconfirmed = 0;
@@ -186,7 +187,15 @@ internal static class NearDuplicateSearch
 
             return c != 0 ? c : x.Pair.Second.CompareTo(y.Pair.Second);
         });
-        return new Result(all.Select(a => a.Pair).ToList(), all.Select(a => a.Evidence).ToList(), totalCandidates, totalUnconfirmed, cappedAll, missing);
+        var pairs = new List<NearDuplicatePair>(all.Count);
+        var evidence = new List<Evidence>(all.Count);
+        foreach (var (pair, e) in all)
+        {
+            pairs.Add(pair);
+            evidence.Add(e);
+        }
+
+        return new Result(pairs, evidence, totalCandidates, totalUnconfirmed, cappedAll, missing);
     }
 
     /// <summary>Pearson correlation of two 32×32 thumbnails (1 for two constant ones, 0 for one constant one).</summary>
