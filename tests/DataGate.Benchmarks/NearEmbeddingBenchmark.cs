@@ -231,14 +231,17 @@ internal sealed class NearEmbeddingBenchmark : IBenchmark
             ("pHash ≤ 4, no confirmation, no mirror", new DuplicatePolicy { Confirm = NearConfirm.Off, Mirror = false }),
             ("pHash ≤ 8, no confirmation, mirror", new DuplicatePolicy { Confirm = NearConfirm.Off, MaxDistance = 8 }),
         };
-        foreach (double t in new[] { 0.90, 0.93, 0.95, 0.96, 0.97 })
+        foreach (double t in new[] { 0.90, 0.93, 0.95, 0.96, 0.965, 0.97 })
         {
-            policies.Add((string.Create(CultureInfo.InvariantCulture, $"embedding ≥ {t:0.00}"), new DuplicatePolicy { Method = NearMethod.Embedding, MinSimilarity = t, Search = EmbeddingSearch.Exact }));
+            policies.Add((string.Create(CultureInfo.InvariantCulture, $"embedding ≥ {t:0.00#}"), new DuplicatePolicy { Method = NearMethod.Embedding, MinSimilarity = t, Search = EmbeddingSearch.Exact }));
         }
 
         policies.Add(("embedding ≥ 0.95, approximate", new DuplicatePolicy { Method = NearMethod.Embedding, MinSimilarity = 0.95, Search = EmbeddingSearch.Approximate }));
         policies.Add(("both: default hashes + embedding ≥ 0.95", new DuplicatePolicy { Method = NearMethod.Both, MinSimilarity = 0.95, Search = EmbeddingSearch.Exact }));
-        policies.Add(("both: default hashes + embedding ≥ 0.96", new DuplicatePolicy { Method = NearMethod.Both, MinSimilarity = 0.96, Search = EmbeddingSearch.Exact }));
+        foreach (double t in new[] { 0.96, 0.965, 0.97 })
+        {
+            policies.Add((string.Create(CultureInfo.InvariantCulture, $"both: default hashes + embedding ≥ {t:0.00#}"), new DuplicatePolicy { Method = NearMethod.Both, MinSimilarity = t, Search = EmbeddingSearch.Exact }));
+        }
         foreach (var (label, policy) in policies)
         {
             var watch = Stopwatch.StartNew();

@@ -57,9 +57,9 @@ public sealed class DuplicatesSettings : CommandSettings
 
     /// <summary>Smallest cosine similarity.</summary>
     [CommandOption("--min-similarity <COSINE>")]
-    [Description("--method embedding/both: smallest cosine similarity of a near pair, 0-1. Default: 0.96.")]
-    [DefaultValue(0.96)]
-    public double MinSimilarity { get; init; } = 0.96;
+    [Description("--method embedding/both: smallest cosine similarity of a near pair, 0-1. Default: 0.965.")]
+    [DefaultValue(0.965)]
+    public double MinSimilarity { get; init; } = 0.965;
 
     /// <summary>No near search.</summary>
     [CommandOption("--exact-only")]

@@ -54,7 +54,7 @@ public sealed class DuplicatePolicy
     public string? Preprocess { get; init; }
 
     /// <summary>For <c>method: embedding</c>: smallest cosine similarity (0–1) of two near duplicates.</summary>
-    public double MinSimilarity { get; init; } = 0.96;
+    public double MinSimilarity { get; init; } = 0.965;
 
     /// <summary>For <c>method: embedding</c>: exact or approximate neighbour search.</summary>
     public EmbeddingSearch Search { get; init; } = EmbeddingSearch.Auto;
