@@ -47,6 +47,7 @@ internal sealed class GateBenchmark : IBenchmark
         GC.Collect();
         long allocated0 = GC.GetTotalAllocatedBytes(precise: false);
         int[] collections0 = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        var pause0 = GC.GetTotalPauseDuration();
         long peakBefore = Process.GetCurrentProcess().PeakWorkingSet64;
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
@@ -71,7 +72,7 @@ internal sealed class GateBenchmark : IBenchmark
         output.WriteLine($"full gate (analysis + fit + apply): {analysis.Records.Count / (sw.Elapsed.TotalSeconds + fitWatch.Elapsed.TotalSeconds):F0} images/s");
         // CPU time is what a shared machine's load does not inflate much: the cost per image on one core.
         output.WriteLine($"CPU time: analysis {(cpu1 - cpu0).TotalSeconds:F1} s ({(cpu1 - cpu0).TotalMilliseconds * 1000 / analysis.Records.Count:F0} µs/image), fit + apply {(cpu2 - cpu1).TotalSeconds:F1} s ({(cpu2 - cpu1).TotalMilliseconds * 1000 / analysis.Records.Count:F0} µs/image); {threads} threads fully used would give {threads * analysis.Records.Count / (cpu2 - cpu0).TotalSeconds:F0} images/s");
-        output.WriteLine($"managed allocation: {(GC.GetTotalAllocatedBytes(precise: false) - allocated0) / analysis.Records.Count / 1024.0:F1} KiB/image, GCs gen0/1/2: {GC.CollectionCount(0) - collections0[0]}/{GC.CollectionCount(1) - collections0[1]}/{GC.CollectionCount(2) - collections0[2]}");
+        output.WriteLine($"managed allocation: {(GC.GetTotalAllocatedBytes(precise: false) - allocated0) / analysis.Records.Count / 1024.0:F1} KiB/image, GCs gen0/1/2: {GC.CollectionCount(0) - collections0[0]}/{GC.CollectionCount(1) - collections0[1]}/{GC.CollectionCount(2) - collections0[2]}, GC pauses {(GC.GetTotalPauseDuration() - pause0).TotalSeconds:F2} s");
         output.WriteLine($"peak working set: {process.PeakWorkingSet64 / (1024 * 1024)} MiB (before run {peakBefore / (1024 * 1024)} MiB), managed heap now {GC.GetTotalMemory(false) / (1024 * 1024)} MiB");
     }
 
