@@ -55,18 +55,19 @@ internal static class UniqueColors
                 continue;
             }
 
+            // Set the slice's bits, then count them while clearing: each touched word is counted once (it is
+            // zero when a later pixel of the slice reaches it again), so the setting pass carries no count.
             for (int i = 0; i < slice.Length; i++)
             {
                 int c = slice[i];
-                ulong mask = 1UL << (c & 63);
-                ref ulong word = ref bits[c >> 6];
-                unique += (word & mask) == 0 ? 1 : 0;
-                word |= mask;
+                bits[c >> 6] |= 1UL << (c & 63);
             }
 
             for (int i = 0; i < slice.Length; i++)
             {
-                bits[slice[i] >> 6] = 0;
+                ref ulong word = ref bits[slice[i] >> 6];
+                unique += System.Numerics.BitOperations.PopCount(word);
+                word = 0;
             }
         }
 
