@@ -35,7 +35,7 @@ public sealed class CheckSettings : RuleFileSettings
 
     /// <summary>No progress bar.</summary>
     [CommandOption("--no-progress")]
-    [Description("Do not show the progress bar.")]
+    [Description(ProgressRunner.NoProgressDescription)]
     public bool NoProgress { get; init; }
 
     /// <summary>Write report.html (the default).</summary>

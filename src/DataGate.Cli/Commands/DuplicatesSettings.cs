@@ -63,7 +63,7 @@ public sealed class DuplicatesSettings : FolderSettings
 
     /// <summary>No progress bar.</summary>
     [CommandOption("--no-progress")]
-    [Description("Do not show the progress bar.")]
+    [Description(ProgressRunner.NoProgressDescription)]
     public bool NoProgress { get; init; }
 
     /// <inheritdoc />

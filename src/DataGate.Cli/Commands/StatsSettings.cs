@@ -20,7 +20,7 @@ public sealed class StatsSettings : RuleFileSettings
 
     /// <summary>No progress bar.</summary>
     [CommandOption("--no-progress")]
-    [Description("Do not show the progress bar.")]
+    [Description(ProgressRunner.NoProgressDescription)]
     public bool NoProgress { get; init; }
 
     /// <inheritdoc />
