@@ -108,11 +108,20 @@ internal sealed class StrictUsage : ICommandInterceptor
     {
     }
 
-    /// <summary>The long (else short) names of a settings type's options, in declaration order, with <c>--help</c>.</summary>
+    /// <summary>
+    /// The long (else short) names of a settings type's options, with <c>--help</c>: in declaration order, a base
+    /// settings class's options first, as Spectre's help lists them (reflection alone lists a type's own first).
+    /// </summary>
     internal static IReadOnlyList<string> OptionsOf(Type settingsType)
     {
+        var hierarchy = new Stack<Type>();
+        for (var type = settingsType; type is not null; type = type.BaseType)
+        {
+            hierarchy.Push(type);
+        }
+
         var names = new List<string>();
-        foreach (var property in settingsType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var property in hierarchy.SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)))
         {
             var option = property.GetCustomAttribute<CommandOptionAttribute>();
             if (option is null)

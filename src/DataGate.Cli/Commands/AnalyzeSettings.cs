@@ -29,7 +29,7 @@ public sealed class AnalyzeSettings : CommandSettings
 
     /// <summary>No progress bar.</summary>
     [CommandOption("--no-progress")]
-    [Description("Do not show the progress bar.")]
+    [Description(ProgressRunner.NoProgressDescription)]
     public bool NoProgress { get; init; }
 
     /// <inheritdoc/>

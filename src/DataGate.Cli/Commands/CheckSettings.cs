@@ -5,14 +5,8 @@ using Spectre.Console.Cli;
 namespace DataGate.Cli.Commands;
 
 /// <summary>Options of <c>datagate check</c>.</summary>
-public sealed class CheckSettings : CommandSettings
+public sealed class CheckSettings : RuleFileSettings
 {
-    /// <summary>Rule file path.</summary>
-    [CommandOption("-c|--config <PATH>")]
-    [Description("Rule file. Default: datagate.yml in the current folder.")]
-    [DefaultValue("datagate.yml")]
-    public string Config { get; init; } = "datagate.yml";
-
     /// <summary>Output folder.</summary>
     [CommandOption("-o|--out <DIR>")]
     [Description("Folder for report.json, summary.md, metrics.csv, kept.csv. Default: artifacts/datagate.")]
@@ -41,7 +35,7 @@ public sealed class CheckSettings : CommandSettings
 
     /// <summary>No progress bar.</summary>
     [CommandOption("--no-progress")]
-    [Description("Do not show the progress bar.")]
+    [Description(ProgressRunner.NoProgressDescription)]
     public bool NoProgress { get; init; }
 
     /// <summary>Write report.html (the default).</summary>
@@ -76,7 +70,7 @@ public sealed class CheckSettings : CommandSettings
 
     /// <inheritdoc />
     public override ValidationResult Validate() =>
-        string.IsNullOrWhiteSpace(Config) ? ValidationResult.Error("--config needs a path") :
+        base.Validate() is { Successful: false } config ? config :
         string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error("--out needs a folder") :
         Html && NoHtml ? ValidationResult.Error("--html and --no-html contradict each other") :
         JUnit is not null && string.IsNullOrWhiteSpace(JUnit) ? ValidationResult.Error("--junit needs a file path") :

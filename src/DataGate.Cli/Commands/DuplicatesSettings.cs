@@ -5,15 +5,10 @@ using Spectre.Console.Cli;
 namespace DataGate.Cli.Commands;
 
 /// <summary>Options of <c>datagate duplicates</c>.</summary>
-public sealed class DuplicatesSettings : CommandSettings
+public sealed class DuplicatesSettings : FolderSettings
 {
     private static readonly string[] s_confirm = ["off", "dhash", "correlation", "both"];
     private static readonly string[] s_hashes = ["ahash", "phash", "dhash", "whash"];
-
-    /// <summary>Folder of images.</summary>
-    [CommandArgument(0, "<DIR>")]
-    [Description("Folder of images (searched recursively).")]
-    public string Directory { get; init; } = string.Empty;
 
     /// <summary>CSV path.</summary>
     [CommandOption("-o|--out <FILE>")]
@@ -68,15 +63,15 @@ public sealed class DuplicatesSettings : CommandSettings
 
     /// <summary>No progress bar.</summary>
     [CommandOption("--no-progress")]
-    [Description("Do not show the progress bar.")]
+    [Description(ProgressRunner.NoProgressDescription)]
     public bool NoProgress { get; init; }
 
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
-        if (!System.IO.Directory.Exists(Directory))
+        if (base.Validate() is { Successful: false } folder)
         {
-            return ValidationResult.Error($"folder '{Directory}' does not exist");
+            return folder;
         }
 
         if (!s_confirm.Contains(Confirm, StringComparer.Ordinal))

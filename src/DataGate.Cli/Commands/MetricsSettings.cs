@@ -7,13 +7,8 @@ using Spectre.Console.Cli;
 namespace DataGate.Cli.Commands;
 
 /// <summary>Options of <c>datagate metrics</c>.</summary>
-public sealed class MetricsSettings : CommandSettings
+public sealed class MetricsSettings : FolderSettings
 {
-    /// <summary>Folder of images.</summary>
-    [CommandArgument(0, "<DIR>")]
-    [Description("Folder of images (searched recursively).")]
-    public string Directory { get; init; } = string.Empty;
-
     /// <summary>CSV path.</summary>
     [CommandOption("-o|--out <FILE>")]
     [Description("CSV file to write. Default: metrics.csv.")]
@@ -36,15 +31,15 @@ public sealed class MetricsSettings : CommandSettings
 
     /// <summary>No progress bar.</summary>
     [CommandOption("--no-progress")]
-    [Description("Do not show the progress bar.")]
+    [Description(ProgressRunner.NoProgressDescription)]
     public bool NoProgress { get; init; }
 
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
-        if (!System.IO.Directory.Exists(Directory))
+        if (base.Validate() is { Successful: false } folder)
         {
-            return ValidationResult.Error($"folder '{Directory}' does not exist");
+            return folder;
         }
 
         var names = Names(Metrics);

@@ -5,14 +5,8 @@ using Spectre.Console.Cli;
 namespace DataGate.Cli.Commands;
 
 /// <summary>Options of <c>datagate plan</c>.</summary>
-public sealed class PlanSettings : CommandSettings
+public sealed class PlanSettings : RuleFileSettings
 {
-    /// <summary>The rule file.</summary>
-    [CommandOption("-c|--config <PATH>")]
-    [Description("Rule file. Default: datagate.yml in the current folder.")]
-    [DefaultValue("datagate.yml")]
-    public string Config { get; init; } = "datagate.yml";
-
     /// <summary>Number of shards.</summary>
     [CommandOption("--shards <N>")]
     [Description("Number of shards (1–99999).")]
@@ -25,7 +19,7 @@ public sealed class PlanSettings : CommandSettings
 
     /// <inheritdoc/>
     public override ValidationResult Validate() =>
-        string.IsNullOrWhiteSpace(Config) ? ValidationResult.Error("--config needs a path") :
+        base.Validate() is { Successful: false } config ? config :
         Shards < 1 ? ValidationResult.Error("--shards needs a number of shards ≥ 1") :
         string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error("--out needs a folder") : ValidationResult.Success();
 }

@@ -6,6 +6,9 @@ namespace DataGate.Cli.Commands;
 /// <summary>Runs work with a Spectre progress bar fed by the engine's progress reports.</summary>
 internal static class ProgressRunner
 {
+    /// <summary>Help text of <c>--no-progress</c>, declared by each verb that takes it.</summary>
+    public const string NoProgressDescription = "Do not show the progress bar.";
+
     public static T Run<T>(IAnsiConsole console, bool show, Func<IProgress<AnalysisProgress>?, T> work)
     {
         if (!show || !console.Profile.Capabilities.Interactive)

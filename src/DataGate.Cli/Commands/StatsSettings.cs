@@ -5,14 +5,8 @@ using Spectre.Console.Cli;
 namespace DataGate.Cli.Commands;
 
 /// <summary>Options of <c>datagate stats</c>.</summary>
-public sealed class StatsSettings : CommandSettings
+public sealed class StatsSettings : RuleFileSettings
 {
-    /// <summary>Rule file path.</summary>
-    [CommandOption("-c|--config <PATH>")]
-    [Description("Rule file. Default: datagate.yml in the current folder.")]
-    [DefaultValue("datagate.yml")]
-    public string Config { get; init; } = "datagate.yml";
-
     /// <summary>Lines of the cue scan to print.</summary>
     [CommandOption("--top <N>")]
     [Description("Lines of the ranked metric-cue scan to print (1-1000). Default: 15.")]
@@ -26,11 +20,11 @@ public sealed class StatsSettings : CommandSettings
 
     /// <summary>No progress bar.</summary>
     [CommandOption("--no-progress")]
-    [Description("Do not show the progress bar.")]
+    [Description(ProgressRunner.NoProgressDescription)]
     public bool NoProgress { get; init; }
 
     /// <inheritdoc />
     public override ValidationResult Validate() =>
-        string.IsNullOrWhiteSpace(Config) ? ValidationResult.Error("--config needs a path") :
+        base.Validate() is { Successful: false } config ? config :
         Top is < 1 or > 1000 ? ValidationResult.Error("--top must be between 1 and 1000") : ValidationResult.Success();
 }
