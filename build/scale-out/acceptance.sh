@@ -46,46 +46,7 @@ open(os.path.join("images", "50_0_0_corrupt.png"), "wb").write(bytes([0x89, 0x50
 open(os.path.join("images", "51_1_0_empty.png"), "wb").close()
 PY
 files=$(ls images | wc -l)
-cat >datagate.yml <<'YML'
-version: 1
-dataset:
-  root: images
-  include: ["**/*.png"]
-  labels:
-    filename: '^(?<age>\d+)_(?<gender>[01])_(?<race>[0-4])_'
-fields:
-  age:    { type: integer, bins: [0, 20, 40, 60, 80] }
-  gender: { type: category, names: { 0: male, 1: female } }
-  race:   { type: category, names: { 0: white, 1: black, 2: asian, 3: indian, 4: others } }
-quality:
-  - id: darkest
-    metric: luminance_mean
-    min: { percentile: 5 }
-    action: exclude
-  - id: blur
-    metric: laplacian_variance
-    min: { iqr_fence: 1.5 }
-    action: warn
-duplicates:
-  exact: { action: exclude, keep: best_quality }
-  near:  { hash: phash, max_distance: 6, action: warn }
-  label_conflicts: warn
-balance:
-  - id: gender-share
-    field: gender
-    min_share: 0.40
-    action: warn
-splits:
-  ratios: { train: 0.8, val: 0.1, test: 0.1 }
-  stratify_by: [gender, race]
-  group_by: [duplicate_group]
-  seed: 42
-  folds: 5
-  action: warn
-gate:
-  max_excluded_fraction: 0.5
-  max_errored_fraction: 0.2
-YML
+cp "$repo/build/scale-out/datagate.scale.yml" datagate.yml
 t1=$(date +%s.%N)
 printf 'generated %d files in %.1f s (load %s)\n' "$files" "$(awk "BEGIN {print $t1 - $t0}")" "$(cut -d' ' -f1-3 /proc/loadavg)"
 

@@ -34,39 +34,9 @@ internal sealed class ShardDataset : IDisposable
 
         File.WriteAllBytes(Path.Combine(Images, "50_0_0_corrupt.png"), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]);
         File.WriteAllBytes(Path.Combine(Images, "51_1_0_empty.png"), []);
-        File.WriteAllText(ConfigPath, """
-            version: 1
-            dataset:
-              root: images
-              include: ["**/*.png"]
-              labels:
-                filename: '^(?<age>\d+)_(?<gender>[01])_(?<race>[0-4])_'
-            fields:
-              age:    { type: integer, bins: [0, 20, 40, 60, 80] }
-              gender: { type: category, names: { 0: male, 1: female } }
-              race:   { type: category, names: { 0: white, 1: black, 2: asian, 3: indian, 4: others } }
-            quality:
-              - id: darkest
-                metric: luminance_mean
-                min: { percentile: 5 }
-                action: exclude
-              - id: blur
-                metric: laplacian_variance
-                min: { iqr_fence: 1.5 }
-                action: warn
-            duplicates:
-              exact: { action: exclude, keep: best_quality }
-              near:  { hash: phash, max_distance: 6, action: warn }
-              label_conflicts: warn
-            balance:
-              - id: gender-share
-                field: gender
-                min_share: 0.40
-                action: warn
-            gate:
-              max_excluded_fraction: 0.5
-              max_errored_fraction: 0.2
-            """);
+        // The acceptance script's rule file (percentiles, IQR, exact and near duplicates, label conflicts, balance,
+        // splits grouped by duplicate group), one copy for both.
+        File.Copy(Path.Combine(Golden.RepoRoot, "build", "scale-out", "datagate.scale.yml"), ConfigPath);
     }
 
     public string Root { get; }
