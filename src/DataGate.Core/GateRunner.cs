@@ -81,11 +81,6 @@ public static class GateRunner
             return new GateRunOutcome { Diagnostics = load.Diagnostics };
         }
 
-        if (ShardedAnalysis.EmbeddingRefusal(load.Config!) is { } refused)
-        {
-            return new GateRunOutcome { Diagnostics = [refused] };
-        }
-
         return Guarded(options.OutputDirectory, () =>
         {
             var analysis = LoadShards(load.Config!, configPath, shardDirectory, options, out var problems, cancellationToken);
@@ -100,7 +95,8 @@ public static class GateRunner
     /// </summary>
     private static DatasetAnalysis? LoadShards(GateConfig config, string configPath, string shardDirectory, GateRunOptions options, out List<Diagnostic> problems, CancellationToken cancellationToken)
     {
-        var shards = ShardSet.Load(shardDirectory, ShardPlan.DigestOfFile(configPath), options.MaxDegreeOfParallelism, cancellationToken);
+        // near: { method: embedding | both } reads the embeddings the workers stored (DG3039 when a shard has none).
+        var shards = ShardSet.Load(shardDirectory, ShardPlan.DigestOfFile(configPath), options.MaxDegreeOfParallelism, config.Duplicates.Near is { UsesEmbedding: true }, cancellationToken);
         problems = shards.Problems;
         if (!shards.Succeeded)
         {

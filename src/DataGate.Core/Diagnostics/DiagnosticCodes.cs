@@ -310,6 +310,12 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor NoShards = new("DG3038", "No shards found", Severity.Error, DiagnosticCategory.Input);
 
     /// <summary>
+    /// The rule file asks for embeddings (<c>near: { method: embedding | both }</c>) but a shard has none (analysed under
+    /// a hash-only rule file) or holds embeddings that are not 512 float32 values.
+    /// </summary>
+    public static readonly DiagnosticDescriptor ShardEmbeddingsMissing = new("DG3039", "Shard has no usable embeddings", Severity.Error, DiagnosticCategory.Input);
+
+    /// <summary>
     /// <c>method: embedding</c>: the ONNX Runtime native library or the embedding model could not be loaded (or the model
     /// is not a 224×224 image network with 512 outputs); no embedding near duplicates are searched in this run.
     /// </summary>

@@ -35,4 +35,10 @@ internal enum ShardColumnKind
 
     /// <summary>Nullable BYTE_ARRAY: the 32×32 gray thumbnail near-duplicate confirmation correlates.</summary>
     Bytes,
+
+    /// <summary>
+    /// Nullable BYTE_ARRAY: the image embedding, 512 float32 values little-endian (2,048 bytes), stored bit for bit so
+    /// the reduce's cosines equal a single run's.
+    /// </summary>
+    Embedding,
 }

@@ -17,30 +17,68 @@ namespace DataGate.Core.Sharding;
 internal static class ShardFile
 {
     /// <summary>Writes the rows (already in key order) and the footer metadata to <paramref name="stream"/>.</summary>
-    public static void Write(Stream stream, IReadOnlyList<ImageRecord> rows, IReadOnlyDictionary<string, string> metadata)
-        => WriteAsync(stream, rows, metadata).GetAwaiter().GetResult();
+    /// <param name="stream">The file.</param>
+    /// <param name="rows">The rows, in key order.</param>
+    /// <param name="metadata">The footer; with <paramref name="embeddings"/>, <see cref="ShardMetadata.EmbeddingDimensions"/> is added.</param>
+    /// <param name="embeddings">True writes the <see cref="ShardSchema.Embedding"/> column (the rule file asks for embeddings).</param>
+    public static void Write(Stream stream, IReadOnlyList<ImageRecord> rows, IReadOnlyDictionary<string, string> metadata, bool embeddings = false)
+        => WriteAsync(stream, rows, metadata, embeddings).GetAwaiter().GetResult();
 
     /// <summary>Reads the footer metadata and the rows; throws (Parquet or <see cref="InvalidDataException"/>) on a damaged or foreign file.</summary>
     /// <param name="stream">The file.</param>
     /// <param name="includeLabels">False leaves the records without labels (the reduce reads them afresh from the rule file).</param>
-    public static (IReadOnlyDictionary<string, string> Metadata, List<ImageRecord> Rows) Read(Stream stream, bool includeLabels = true)
-        => ReadAsync(stream, includeLabels).GetAwaiter().GetResult();
+    /// <param name="includeEmbeddings">
+    /// False leaves the records without embeddings even when the shard has them (a hash-only reduce keeps 2 KB per row
+    /// less); true reads them, and throws <see cref="ShardEmbeddingException"/> when the shard has none or one is not
+    /// <see cref="Embeddings.ImageEmbedder.Dimensions"/> floats.
+    /// </param>
+    public static (IReadOnlyDictionary<string, string> Metadata, List<ImageRecord> Rows) Read(Stream stream, bool includeLabels = true, bool includeEmbeddings = false)
+        => ReadAsync(stream, includeLabels, includeEmbeddings).GetAwaiter().GetResult();
+
+    /// <summary>Whether a footer says its shard carries embeddings; throws <see cref="ShardEmbeddingException"/> for another length than 512.</summary>
+    public static bool HasEmbeddings(IReadOnlyDictionary<string, string> metadata)
+    {
+        if (!metadata.TryGetValue(ShardMetadata.EmbeddingDimensions, out var dims))
+        {
+            return false;
+        }
+
+        return dims == EmbeddingDimensionsText
+            ? true
+            : throw new ShardEmbeddingException($"its embeddings have {dims} dimensions ({ShardMetadata.EmbeddingDimensions}), this build's model gives {EmbeddingDimensionsText}");
+    }
+
+    private static readonly string EmbeddingDimensionsText = Embeddings.ImageEmbedder.Dimensions.ToString(CultureInfo.InvariantCulture);
+
+    private const int EmbeddingBytes = Embeddings.ImageEmbedder.Dimensions * sizeof(float);
 
     /// <summary>Reads only the footer metadata and the row count.</summary>
     public static (IReadOnlyDictionary<string, string> Metadata, long RowCount) ReadFooter(Stream stream)
         => ReadFooterAsync(stream).GetAwaiter().GetResult();
 
-    private static async Task WriteAsync(Stream stream, IReadOnlyList<ImageRecord> rows, IReadOnlyDictionary<string, string> metadata)
+    private static async Task WriteAsync(Stream stream, IReadOnlyList<ImageRecord> rows, IReadOnlyDictionary<string, string> metadata, bool embeddings)
     {
-        var fields = ShardSchema.Parquet.GetDataFields();
+        var schema = ShardSchema.ParquetFor(embeddings);
+        var columns = ShardSchema.ColumnsFor(embeddings);
+        var fields = schema.GetDataFields();
         var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
-        await using var writer = await ParquetWriter.CreateAsync(ShardSchema.Parquet, stream, options, false).ConfigureAwait(false);
-        writer.CustomMetadata = new Dictionary<string, string>(metadata, StringComparer.Ordinal);
+        await using var writer = await ParquetWriter.CreateAsync(schema, stream, options, false).ConfigureAwait(false);
+        var footer = new Dictionary<string, string>(metadata, StringComparer.Ordinal);
+        if (embeddings)
+        {
+            footer[ShardMetadata.EmbeddingDimensions] = EmbeddingDimensionsText;
+        }
+        else
+        {
+            footer.Remove(ShardMetadata.EmbeddingDimensions);
+        }
+
+        writer.CustomMetadata = footer;
         using var group = writer.CreateRowGroup();
         int n = rows.Count;
         for (int c = 0; c < fields.Length; c++)
         {
-            var column = ShardSchema.Columns[c];
+            var column = columns[c];
             var field = fields[c];
             switch (column.Kind)
             {
@@ -117,6 +155,15 @@ internal static class ShardFile
                     }
 
                     await group.WriteAsync(field, thumbnails!).ConfigureAwait(false);
+                    break;
+                case ShardColumnKind.Embedding:
+                    var vectors = new byte[]?[n];
+                    for (int i = 0; i < n; i++)
+                    {
+                        vectors[i] = rows[i].Embedding is { } e ? EmbeddingToBytes(rows[i], e) : null;
+                    }
+
+                    await group.WriteAsync(field, vectors!).ConfigureAwait(false);
                     break;
                 case ShardColumnKind.Digest128:
                     var digests = new Guid?[n];
@@ -240,6 +287,39 @@ internal static class ShardFile
 
     private static string FormatDigest(UInt128 value) => value.ToString("x32", CultureInfo.InvariantCulture);
 
+    // Float32 bits, little-endian whatever the machine: the reduce gets the very floats the worker computed.
+    private static byte[] EmbeddingToBytes(ImageRecord r, float[] embedding)
+    {
+        if (embedding.Length != Embeddings.ImageEmbedder.Dimensions)
+        {
+            throw new InvalidDataException($"{r.Path}: embedding has {embedding.Length} values, not {Embeddings.ImageEmbedder.Dimensions}");
+        }
+
+        var bytes = new byte[EmbeddingBytes];
+        for (int k = 0; k < embedding.Length; k++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(k * sizeof(float)), embedding[k]);
+        }
+
+        return bytes;
+    }
+
+    private static float[] EmbeddingFromBytes(string path, byte[] bytes)
+    {
+        if (bytes.Length != EmbeddingBytes)
+        {
+            throw new ShardEmbeddingException($"the embedding of {path} is {bytes.Length} bytes, not {Embeddings.ImageEmbedder.Dimensions} float32 values ({EmbeddingBytes} bytes)");
+        }
+
+        var embedding = new float[Embeddings.ImageEmbedder.Dimensions];
+        for (int k = 0; k < embedding.Length; k++)
+        {
+            embedding[k] = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(k * sizeof(float)));
+        }
+
+        return embedding;
+    }
+
     private static async Task<(IReadOnlyDictionary<string, string>, long)> ReadFooterAsync(Stream stream)
     {
         await using var reader = await ParquetReader.CreateAsync(stream, null, true).ConfigureAwait(false);
@@ -253,12 +333,18 @@ internal static class ShardFile
         return (new Dictionary<string, string>(reader.CustomMetadata, StringComparer.Ordinal), rows);
     }
 
-    private static async Task<(IReadOnlyDictionary<string, string>, List<ImageRecord>)> ReadAsync(Stream stream, bool includeLabels)
+    private static async Task<(IReadOnlyDictionary<string, string>, List<ImageRecord>)> ReadAsync(Stream stream, bool includeLabels, bool includeEmbeddings)
     {
         await using var reader = await ParquetReader.CreateAsync(stream, null, true).ConfigureAwait(false);
         var metadata = new Dictionary<string, string>(reader.CustomMetadata, StringComparer.Ordinal);
         var fields = reader.Schema.GetDataFields();
-        var expected = ShardSchema.Parquet.GetDataFields();
+        bool stored = HasEmbeddings(metadata);
+        if (includeEmbeddings && !stored)
+        {
+            throw new ShardEmbeddingException($"it has no {ShardSchema.Embedding} column (footer {ShardMetadata.EmbeddingDimensions} absent)");
+        }
+
+        var expected = ShardSchema.ParquetFor(stored).GetDataFields();
         if (fields.Length != expected.Length)
         {
             throw new InvalidDataException($"the file has {fields.Length} columns, a DataGate shard of this version has {expected.Length}");
@@ -276,16 +362,15 @@ internal static class ShardFile
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
-            rows.AddRange(await ReadGroupAsync(group, expected, includeLabels).ConfigureAwait(false));
+            rows.AddRange(await ReadGroupAsync(group, expected, ShardSchema.ColumnsFor(stored), includeLabels, includeEmbeddings).ConfigureAwait(false));
         }
 
         return (metadata, rows);
     }
 
-    private static async Task<ImageRecord[]> ReadGroupAsync(ParquetRowGroupReader group, DataField[] fields, bool includeLabels)
+    private static async Task<ImageRecord[]> ReadGroupAsync(ParquetRowGroupReader group, DataField[] fields, IReadOnlyList<ShardColumn> columns, bool includeLabels, bool includeEmbeddings)
     {
         int n = checked((int)group.RowCount);
-        var columns = ShardSchema.Columns;
         var keys = new string?[n];
         await group.ReadAsync(fields[0], keys.AsMemory()!).ConfigureAwait(false);
         var records = new ImageRecord[n];
@@ -392,6 +477,23 @@ internal static class ShardFile
                     for (int i = 0; i < n; i++)
                     {
                         records[i].Thumbnail = thumbnails[i];
+                    }
+
+                    break;
+                case ShardColumnKind.Embedding:
+                    if (!includeEmbeddings)
+                    {
+                        break; // a hash-only reduce: not read, not kept
+                    }
+
+                    var vectors = new byte[]?[n];
+                    await group.ReadAsync(field, vectors.AsMemory()!).ConfigureAwait(false);
+                    for (int i = 0; i < n; i++)
+                    {
+                        if (vectors[i] is { } v)
+                        {
+                            records[i].Embedding = EmbeddingFromBytes(records[i].Path, v);
+                        }
                     }
 
                     break;

@@ -20,6 +20,9 @@ internal static class ShardMetadata
     public const string InstructionSet = "datagate.instruction_set";
     public const string PlanDiagnostics = "datagate.plan_diagnostics";
 
+    /// <summary>The length of the <c>embedding</c> column's vectors (<c>512</c>); present exactly when the shard has that column.</summary>
+    public const string EmbeddingDimensions = "datagate.embedding_dimensions";
+
     /// <summary>Keys whose values must be equal in every shard of one run.</summary>
     public static IReadOnlyList<string> RunKeys { get; } = [Format, ProductVersion, AnalysisVersion, ConfigDigest, PlanDigest, ShardCount, PlanRowCount];
 

@@ -11,8 +11,11 @@ namespace DataGate.Core.Sharding;
 /// </summary>
 internal static class ShardSchema
 {
-    /// <summary>The value of the <c>datagate.format</c> footer key; bump on an incompatible schema change.</summary>
-    public const string FormatName = "datagate-shard/1";
+    /// <summary>
+    /// The value of the <c>datagate.format</c> footer key; bump on an incompatible schema change. 2: the optional
+    /// <see cref="Embedding"/> column (present only when the rule file asks for embeddings).
+    /// </summary>
+    public const string FormatName = "datagate-shard/2";
 
     /// <summary>The key column: the dataset-relative path.</summary>
     public const string Key = "path";
@@ -51,6 +54,13 @@ internal static class ShardSchema
     /// <summary>The image's notes (warnings, infos) as a JSON array; null when none.</summary>
     public const string NotesJson = "notes_json";
 
+    /// <summary>
+    /// The image's L2-normalised CNN embedding (<c>near: { method: embedding | both }</c>): 512 float32 values,
+    /// little-endian (2,048 bytes), null when the model failed on the image or it was not analysed. Only in shards
+    /// analysed under a rule file that asks for embeddings (footer <see cref="ShardMetadata.EmbeddingDimensions"/>).
+    /// </summary>
+    public const string Embedding = "embedding";
+
     /// <summary>Text columns whose value is also kept as 64 bits for the near-duplicate search (<see cref="ImageRecord.HashBits"/>).</summary>
     public static IReadOnlyList<string> HashBitColumns { get; } = [TextColumns.AHash, TextColumns.PHash, TextColumns.DHash, TextColumns.WHash];
 
@@ -62,6 +72,21 @@ internal static class ShardSchema
 
     /// <summary>The Parquet schema of <see cref="Columns"/>.</summary>
     public static ParquetSchema Parquet { get; } = new(Columns.Select(ToField).ToArray());
+
+    /// <summary>The optional last column: the embedding, in shards analysed under a rule file that asks for embeddings.</summary>
+    public static ShardColumn EmbeddingColumn { get; } = new(Embedding, ShardColumnKind.Embedding);
+
+    /// <summary><see cref="Columns"/> followed by <see cref="EmbeddingColumn"/>.</summary>
+    public static IReadOnlyList<ShardColumn> ColumnsWithEmbedding { get; } = [.. Columns, EmbeddingColumn];
+
+    /// <summary>The Parquet schema of <see cref="ColumnsWithEmbedding"/>.</summary>
+    public static ParquetSchema ParquetWithEmbedding { get; } = new(ColumnsWithEmbedding.Select(ToField).ToArray());
+
+    /// <summary>The columns of a shard with or without the embedding column.</summary>
+    public static IReadOnlyList<ShardColumn> ColumnsFor(bool embeddings) => embeddings ? ColumnsWithEmbedding : Columns;
+
+    /// <summary>The Parquet schema of a shard with or without the embedding column.</summary>
+    public static ParquetSchema ParquetFor(bool embeddings) => embeddings ? ParquetWithEmbedding : Parquet;
 
     private static List<ShardColumn> Build()
     {
@@ -117,7 +142,7 @@ internal static class ShardSchema
         ShardColumnKind.Integer or ShardColumnKind.Int64 => new DataField<long?>(c.Name),
         ShardColumnKind.Real => new DataField<double?>(c.Name),
         ShardColumnKind.Hash64 or ShardColumnKind.MirrorHash64 => new DataField<ulong?>(c.Name),
-        ShardColumnKind.Bytes => new DataField<byte[]>(c.Name),
+        ShardColumnKind.Bytes or ShardColumnKind.Embedding => new DataField<byte[]>(c.Name),
         ShardColumnKind.Digest128 => new DataField<Guid?>(c.Name),
         ShardColumnKind.Int32 => new DataField<int?>(c.Name),
         _ => throw new InvalidOperationException(c.Kind.ToString()),

@@ -24,8 +24,12 @@ internal static partial class ShardSet
     /// <param name="directory">The shard folder.</param>
     /// <param name="configDigest">SHA-256 of the reduce's rule file, compared with the shards' (a warning when it differs).</param>
     /// <param name="maxDegreeOfParallelism">Shards read at once; 0 means one per core.</param>
+    /// <param name="embeddings">
+    /// The reduce's rule file asks for embeddings: every shard must carry them (DG3039 otherwise) and they are read
+    /// into the records; false leaves any stored embeddings unread.
+    /// </param>
     /// <param name="cancellationToken">Stops the load.</param>
-    public static Loaded Load(string directory, string? configDigest, int maxDegreeOfParallelism = 0, CancellationToken cancellationToken = default)
+    public static Loaded Load(string directory, string? configDigest, int maxDegreeOfParallelism = 0, bool embeddings = false, CancellationToken cancellationToken = default)
     {
         var problems = new List<Diagnostic>();
         var empty = new Loaded([], [], problems);
@@ -68,7 +72,17 @@ internal static partial class ShardSet
                     continue;
                 }
 
+                if (!ShardFile.HasEmbeddings(meta) && embeddings)
+                {
+                    problems.Add(DiagnosticCodes.ShardEmbeddingsMissing.Create($"{files[i].Name} carries no embeddings, but the rule file asks for them (duplicates.near.method: embedding or both): the shards were analysed under a rule file without embeddings; plan and analyze again with this rule file"));
+                }
+
                 footers[i] = (meta, rowCount);
+            }
+            catch (ShardEmbeddingException ex)
+            {
+                problems.Add(DiagnosticCodes.ShardEmbeddingsMissing.Create($"{files[i].Name}: {ex.Message}; analyze that shard again with this build"));
+                unreadable.Add(files[i].Name);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -155,7 +169,11 @@ internal static partial class ShardSet
             try
             {
                 using var stream = File.OpenRead(file.Path);
-                parts[k] = ShardFile.Read(stream, includeLabels: false).Rows;
+                parts[k] = ShardFile.Read(stream, includeLabels: false, includeEmbeddings: embeddings).Rows;
+            }
+            catch (ShardEmbeddingException ex)
+            {
+                failures[k] = DiagnosticCodes.ShardEmbeddingsMissing.Create($"{file.Name}: {ex.Message}; analyze that shard again");
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -20,8 +20,8 @@ public static class ShardedAnalysis
 
     /// <summary>
     /// DG1035 when the rule file asks for <c>near: { method: embedding }</c> (or both) in a host that computes no
-    /// embeddings: sharded analysis (shards carry none: 2 KB per image, not part of the shard schema) and the ML.NET
-    /// components (their measurer has no model); null otherwise.
+    /// embeddings (the ML.NET components: their measurer has no model); null otherwise. Sharded analysis no longer
+    /// calls it: shards carry the embeddings (docs/scale-out.md). Used by DataGate.ML.
     /// </summary>
     /// <param name="config">The rule file.</param>
     /// <param name="host">What refuses, e.g. "sharded analysis (analyze --shard / check --from): shards do not carry embeddings".</param>
@@ -54,11 +54,6 @@ public static class ShardedAnalysis
         if (!config.Dataset.IsSpecified)
         {
             return Fail(DiagnosticCodes.MissingKey.Create("the rule file has no dataset folder to plan", new SourceSpan(configPath, 0, 0)));
-        }
-
-        if (EmbeddingRefusal(config) is { } refused)
-        {
-            return Fail(refused);
         }
 
         try
@@ -185,14 +180,24 @@ public static class ShardedAnalysis
                 }
             }
 
-            var measured = DatasetAnalyzer.Measure(DatasetAnalyzer.CreateMeasurer(config), files, null, options.Progress, options.MaxDegreeOfParallelism, cancellationToken);
+            // near: { method: embedding | both }: each image's embedding is computed in the same pass and stored in the
+            // shard; a worker that cannot load the model fails (DG3019) rather than write a shard without them.
+            bool embeddings = config.Duplicates.Near is { UsesEmbedding: true };
+            var loadProblems = new List<Diagnostic>();
+            using var embedder = Embeddings.ImageEmbedder.ForConfig(config, loadProblems);
+            if (embeddings && embedder is null)
+            {
+                return new ShardRunOutcome { Diagnostics = loadProblems };
+            }
+
+            var measured = DatasetAnalyzer.Measure(DatasetAnalyzer.CreateMeasurer(config, embedder: embedder), files, null, options.Progress, options.MaxDegreeOfParallelism, cancellationToken);
             var rows = new List<ImageRecord>(measured.Length + refused.Count);
             rows.AddRange(measured);
             rows.AddRange(refused);
             rows.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
             // Labels for readers of the shard (Spark, DuckDB, pandas); the reduce reads them afresh from the rule file.
             var (labelled, _) = LabelResolver.Resolve(config, rows, options.DisplayBasePath);
-            AtomicFile.Write(target, s => ShardFile.Write(s, labelled, metadata));
+            AtomicFile.Write(target, s => ShardFile.Write(s, labelled, metadata, embeddings));
             return new ShardRunOutcome { Written = [target], Rows = labelled.Count };
         }
         catch (OperationCanceledException)

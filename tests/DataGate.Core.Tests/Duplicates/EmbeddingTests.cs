@@ -233,17 +233,6 @@ public sealed class EmbeddingTests : IDisposable
     }
 
     [Fact]
-    public void Should_RefuseShardedRuns_When_MethodIsEmbedding()
-    {
-        File.WriteAllText(Path.Combine(_dir, "datagate.yml"), $"version: 1\ndataset:\n  root: images\nduplicates:\n  near: {{ method: embedding, model: '{s_model}' }}\n");
-        var outcome = GateRunner.RunFromShards(Path.Combine(_dir, "datagate.yml"), Path.Combine(_dir, "shards"), new GateRunOptions());
-
-        var d = Assert.Single(outcome.Diagnostics);
-        Assert.Equal("DG1035", d.Code);
-        Assert.Equal(2, outcome.ExitCode);
-    }
-
-    [Fact]
     public void Should_NameTheEmbeddingRule_When_GroupIsReported()
     {
         var original = Original(21, "a.jpg");
