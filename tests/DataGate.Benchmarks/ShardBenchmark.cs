@@ -12,19 +12,21 @@ namespace DataGate.Benchmarks;
 /// <summary>
 /// Sharded analysis costs. <c>shard-write [folder] [threads]</c>: time to measure a folder's images (the work of one
 /// <c>analyze</c> task) vs the time to write them as a Parquet shard. <c>shard-reduce N [shards]</c>: time and peak
-/// memory of <c>check --from</c> over N generated rows (run 1M and 2M in separate processes to see the growth).
+/// memory of <c>check --from</c> over N generated rows (run 1M and 2M in separate processes to see the growth);
+/// <c>shard-reduce N shards folder embedding</c> gives every row a 512-float embedding and reduces under
+/// <c>near: { method: both }</c> (the memory an embedding adds per reduced row).
 /// </summary>
 internal sealed class ShardBenchmark : IBenchmark
 {
     public string Name => "shard";
 
-    public string Description => "sharded analysis: 'write [folder] [threads]' Parquet cost vs measuring; 'reduce N [shards] [folder]' check --from time and peak memory (rows kept in the folder for the CLI)";
+    public string Description => "sharded analysis: 'write [folder] [threads]' Parquet cost vs measuring; 'reduce N [shards] [folder] [embedding]' check --from time and peak memory (rows kept in the folder for the CLI; 'embedding': rows carry 512-float embeddings, near: { method: both })";
 
     public void Run(string[] args, TextWriter output)
     {
         if (args.Length > 0 && args[0] == "reduce")
         {
-            Reduce(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 16, args.Length > 3 ? args[3] : null, output);
+            Reduce(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 16, args.Length > 3 && args[3] != "-" ? args[3] : null, args.Length > 4 && args[4] == "embedding", output);
         }
         else
         {
@@ -129,14 +131,14 @@ internal sealed class ShardBenchmark : IBenchmark
     /// managed heap retained after each stage. The same folder serves <c>datagate check --config FOLDER/datagate.yml
     /// --from FOLDER/shards</c> under <c>/usr/bin/time -v</c>.
     /// </summary>
-    private static void Reduce(int n, int shards, string? folder, TextWriter output)
+    private static void Reduce(int n, int shards, string? folder, bool embeddings, TextWriter output)
     {
         var root = folder ?? Path.Combine(Path.GetTempPath(), $"dg-bench-reduce-{n}-{Environment.ProcessId}");
         var config = Path.Combine(root, "datagate.yml");
         var shardDir = Path.Combine(root, "shards");
         if (!File.Exists(Path.Combine(shardDir, $"shard-{ShardPlan.ShardName(shards - 1, shards)}.parquet")))
         {
-            Generate(n, shards, root, output);
+            Generate(n, shards, root, embeddings, output);
         }
 
         GC.Collect();
@@ -177,7 +179,7 @@ internal sealed class ShardBenchmark : IBenchmark
 
         var load = Core.Config.ConfigLoader.Load(config);
         var sw = Stopwatch.StartNew();
-        var shards = ShardSet.Load(shardDir, null, 2);
+        var shards = ShardSet.Load(shardDir, null, 2, load.Config!.Duplicates.Near is { UsesEmbedding: true });
         output.WriteLine($"  load shards {sw.Elapsed.TotalSeconds:F1} s, heap {Heap()}");
         sw.Restart();
         var analysis = DatasetAnalyzer.Finish(load.Config!, shards.Rows, [.. shards.PlanDiagnostics], null);
@@ -196,11 +198,12 @@ internal sealed class ShardBenchmark : IBenchmark
     /// the names, a 32×32 thumbnail; every 97th row an exact copy (same digests and hashes) and every 89th a near copy
     /// (pHash 2 bits away, same thumbnail) of a row far away, so duplicate groups span shards.
     /// </summary>
-    private static void Generate(int n, int shards, string root, TextWriter output)
+    private static void Generate(int n, int shards, string root, bool embeddings, TextWriter output)
     {
         Directory.CreateDirectory(Path.Combine(root, "images"));
         var config = Path.Combine(root, "datagate.yml");
-        File.WriteAllText(config, ReduceConfig);
+        var model = Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx");
+        File.WriteAllText(config, embeddings ? ReduceConfig.Replace("near:  { hash: phash,", $"near:  {{ method: both, model: '{model}', hash: phash,", StringComparison.Ordinal) : ReduceConfig);
         var digest = ShardPlan.DigestOfFile(config);
         var sw = Stopwatch.StartNew();
         var rng = new Random(7);
@@ -220,7 +223,13 @@ internal sealed class ShardBenchmark : IBenchmark
             var rows = new List<ImageRecord>(end - first);
             for (int i = first; i < end; i++)
             {
-                rows.Add(Row(i, n, rng, thumbnails));
+                var row = Row(i, n, rng, thumbnails);
+                if (embeddings)
+                {
+                    row.Embedding = Embedding(i, n);
+                }
+
+                rows.Add(row);
             }
 
             var meta = new Dictionary<string, string>
@@ -237,12 +246,42 @@ internal sealed class ShardBenchmark : IBenchmark
                 ["datagate.instruction_set"] = "bench",
             };
             using var stream = File.Create(Path.Combine(shardDir, $"shard-{ShardPlan.ShardName(s, shards)}.parquet"));
-            ShardFile.Write(stream, rows, meta);
+            ShardFile.Write(stream, rows, meta, embeddings);
         }
 
         long bytes = Directory.EnumerateFiles(shardDir).Sum(f => new FileInfo(f).Length);
         output.WriteLine($"generated {n:N0} rows in {shards} shards ({bytes / 1e6:F0} MB) under {root} in {sw.Elapsed.TotalSeconds:F1} s");
     }
+
+    /// <summary>
+    /// A random unit vector per content (unrelated ones have cosines near 0 in 512 dimensions); an exact copy shares
+    /// its original's, a near copy (every 89th row) gets it slightly perturbed (cosine ≈ 0.99).
+    /// </summary>
+    private static float[] Embedding(int i, int n)
+    {
+        bool exact = i % 97 == 96, near = i % 89 == 88;
+        int content = exact || near ? (i + (n / 2)) % n : i;
+        var rng = new Random(content);
+        var v = new float[Core.Embeddings.ImageEmbedder.Dimensions];
+        for (int k = 0; k < v.Length; k++)
+        {
+            v[k] = (float)Gaussian(rng);
+        }
+
+        if (near)
+        {
+            var noise = new Random(i);
+            for (int k = 0; k < v.Length; k++)
+            {
+                v[k] += 0.1f * (float)Gaussian(noise);
+            }
+        }
+
+        Core.Embeddings.ImageEmbedder.Normalize(v);
+        return v;
+    }
+
+    private static double Gaussian(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 
     private static ulong Mix(ulong x)
     {
