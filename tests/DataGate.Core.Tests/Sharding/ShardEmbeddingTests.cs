@@ -112,7 +112,7 @@ public sealed class ShardEmbeddingTests : IDisposable
         Assert.Contains("shard-00000-of-00002.parquet", errors[0].Message, StringComparison.Ordinal);
         Assert.Contains("DG1042", outcome.Diagnostics.Select(d => d.Code));
         Assert.Null(outcome.Result);
-        Assert.NotEqual(0, outcome.ExitCode);
+        Assert.Equal(ExitCodes.ConfigError, outcome.ExitCode); // like every other refused shard set (DG3030–DG3035)
     }
 
     [Fact]
@@ -129,6 +129,21 @@ public sealed class ShardEmbeddingTests : IDisposable
         Assert.Contains("shard-00001-of-00002.parquet", d.Message, StringComparison.Ordinal);
         Assert.Contains("1024 bytes", d.Message, StringComparison.Ordinal);
         Assert.Null(outcome.Result);
+    }
+
+    [Fact]
+    public void Should_FailTheTaskWithDG3019AndWriteNoShard_When_TheWorkerCannotLoadTheModel()
+    {
+        File.WriteAllText(Path.Combine(_root, "broken.onnx"), "not an ONNX model");
+        File.WriteAllText(EmbeddingConfig, Rules("near: { method: both, model: broken.onnx, preprocess: broken.onnx, action: warn }"));
+        Assert.Equal(0, ShardedAnalysis.Plan(EmbeddingConfig, 2, Dir("plan")).ExitCode);
+
+        var outcome = ShardedAnalysis.Analyze(Dir("plan"), 0, 2, Dir("shards"));
+
+        Assert.Equal("DG3019", Assert.Single(outcome.Diagnostics).Code);
+        Assert.Equal(ExitCodes.InternalError, outcome.ExitCode);
+        Assert.Empty(outcome.Written);
+        Assert.False(File.Exists(ShardPath(0, 2)));
     }
 
     [Fact]
