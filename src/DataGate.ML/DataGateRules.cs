@@ -45,11 +45,6 @@ public sealed class DataGateRules
             throw new DataGateRulesException(errors.Count > 0 ? errors : diagnostics);
         }
 
-        if (Core.Sharding.ShardedAnalysis.EmbeddingRefusal(ruleSet.Config, "the ML.NET components: their image measurer computes no embeddings") is { } refused)
-        {
-            throw new DataGateRulesException([refused]);
-        }
-
         string full = System.IO.Path.GetFullPath(path);
         string text;
         try
