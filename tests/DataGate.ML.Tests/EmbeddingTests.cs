@@ -119,6 +119,31 @@ public sealed class EmbeddingTests : IClassFixture<EmbeddingTests.Faces>
     }
 
     [Fact]
+    public void Should_KeepFittedGroupsAndJudgeNewRowsAlone_When_EmbeddingGateIsSavedAndReloaded()
+    {
+        var ml = new MLContext(seed: 1);
+        var rules = DataGateRules.Load(_faces.Rules("embedding-saved.yml", $"{{ action: exclude, method: embedding, model: '{s_model}' }}"));
+        var rows = ml.Data.LoadFromEnumerable(new[] { "f1.jpg", "f1_crop_95.jpg", "f5.jpg" }.Select(n => new PathRow { ImagePath = n }).ToList());
+        var model = ml.Transforms.DataGate().ComputeImageMetrics(rules, imageFolder: _faces.Images).Append(ml.Transforms.DataGate().Gate(rules)).Fit(rows);
+        var table = DataViewTable.Read(model.Transform(rows));
+        string zip = Path.Combine(_faces.Folder, "embedding.zip");
+        ml.Model.Save(model, rows.Schema, zip);
+
+        var fresh = new MLContext(seed: 2);
+        var loaded = fresh.Model.Load(zip, out _);
+        var again = DataViewTable.Read(loaded.Transform(fresh.Data.LoadFromEnumerable(new[] { "f1.jpg", "f1_crop_95.jpg", "f5.jpg" }.Select(n => new PathRow { ImagePath = n }).ToList())));
+        // A new row (not fitted; the crop of f1 under another name is new too): judged alone, no duplicate search.
+        var fresher = DataViewTable.Read(loaded.Transform(fresh.Data.LoadFromEnumerable(new[] { new PathRow { ImagePath = "f1_crop_95.jpg" }, new PathRow { ImagePath = "f7.jpg" } })));
+
+        Assert.Equal(["dup-1", "dup-1", string.Empty], table.Select(r => r[DataGateColumns.DuplicateGroup]));
+        GateWorkoutTests.AssertSame(table, again);
+        Assert.Equal("dup-1", fresher[0][DataGateColumns.DuplicateGroup]); // the fitted row, found by its digest
+        Assert.Equal("false", fresher[0][DataGateColumns.Kept]);
+        Assert.Equal(string.Empty, fresher[1][DataGateColumns.DuplicateGroup]);
+        Assert.Equal("true", fresher[1][DataGateColumns.Kept]);
+    }
+
+    [Fact]
     public void Should_GroupCropWithItsOriginal_When_ImagesComeThroughLoadImages()
     {
         var ml = new MLContext(seed: 1);
