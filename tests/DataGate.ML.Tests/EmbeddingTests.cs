@@ -144,6 +144,37 @@ public sealed class EmbeddingTests : IClassFixture<EmbeddingTests.Faces>
     }
 
     [Fact]
+    public void Should_ReloadWithoutTheModelFile_When_ModelIsGoneWhereTheGateIsLoaded()
+    {
+        // The model copied beside the rule file (relative path), fitted, saved, then deleted: a reloaded gate never
+        // runs the network, so it loads and gives the fitted rows' groups without it.
+        string bundled = Path.Combine(AppContext.BaseDirectory, "DnnImageModels");
+        string models = Path.Combine(_faces.Folder, "moved-models");
+        foreach (var file in Directory.EnumerateFiles(bundled, "*.onnx", SearchOption.AllDirectories))
+        {
+            string to = Path.Combine(models, Path.GetRelativePath(bundled, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to);
+        }
+
+        var ml = new MLContext(seed: 1);
+        var rules = DataGateRules.Load(_faces.Rules("moved.yml", "{ action: exclude, method: embedding, model: moved-models/ResNet18Onnx/ResNet18.onnx }"));
+        var rows = ml.Data.LoadFromEnumerable(new[] { "f1.jpg", "f1_crop_95.jpg", "f6.jpg" }.Select(n => new PathRow { ImagePath = n }).ToList());
+        var model = ml.Transforms.DataGate().ComputeImageMetrics(rules, imageFolder: _faces.Images).Append(ml.Transforms.DataGate().Gate(rules)).Fit(rows);
+        var table = DataViewTable.Read(model.Transform(rows));
+        string zip = Path.Combine(_faces.Folder, "moved.zip");
+        ml.Model.Save(model, rows.Schema, zip);
+        Directory.Delete(models, recursive: true);
+
+        var fresh = new MLContext(seed: 2);
+        var again = DataViewTable.Read(fresh.Model.Load(zip, out _).Transform(rows));
+
+        Assert.Equal(["dup-1", "dup-1", string.Empty], table.Select(r => r[DataGateColumns.DuplicateGroup]));
+        GateWorkoutTests.AssertSame(table, again);
+        Assert.Throws<DataGateRulesException>(() => DataGateRules.Load(Path.Combine(_faces.Folder, "moved.yml"))); // DG1035 for a new fit
+    }
+
+    [Fact]
     public void Should_GroupCropWithItsOriginal_When_ImagesComeThroughLoadImages()
     {
         var ml = new MLContext(seed: 1);

@@ -80,9 +80,9 @@ internal static class EmbeddingSources
                 var layout = image.PixelFormat == MLPixelFormat.Rgba32 ? PixelLayout.Rgba32 : PixelLayout.Bgra32;
                 embedding = measurer.MeasurePixels(pixels, image.Width, image.Height, pixels.Length / image.Height, layout, record.Path).Embedding;
             }
-            catch (ObjectDisposedException)
+            catch (InvalidOperationException)
             {
-                embedding = null; // the upstream released the image already: no embedding (DG2073), never a crash
+                embedding = null; // the upstream released the image already (ObjectDisposedException is one): no embedding (DG2073), never a crash
             }
 
             return With(record, embedding);
