@@ -45,11 +45,6 @@ public sealed class DataGateRules
             throw new DataGateRulesException(errors.Count > 0 ? errors : diagnostics);
         }
 
-        if (Core.Sharding.ShardedAnalysis.EmbeddingRefusal(ruleSet.Config, "the ML.NET components: their image measurer computes no embeddings") is { } refused)
-        {
-            throw new DataGateRulesException([refused]);
-        }
-
         string full = System.IO.Path.GetFullPath(path);
         string text;
         try
@@ -64,10 +59,13 @@ public sealed class DataGateRules
         return new DataGateRules(ruleSet, text, path, System.IO.Path.GetDirectoryName(full) ?? full);
     }
 
-    /// <summary>Rebuilds rules from saved text (a reloaded model).</summary>
+    /// <summary>
+    /// Rebuilds rules from saved text (a reloaded model). An embedding model the rules name need not exist here: a
+    /// reloaded gate never runs it (only <c>Gate.Fit</c> does).
+    /// </summary>
     internal static DataGateRules FromText(string text, string path, string baseDirectory)
     {
-        var load = ConfigLoader.Parse(text, path, baseDirectory, requireDataset: false);
+        var load = ConfigLoader.Parse(text, path, baseDirectory, requireDataset: false, embeddingFilesMustExist: false);
         var errors = load.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
         if (load.Config is null || errors.Count > 0)
         {

@@ -2,7 +2,10 @@ using DataGate.Core.Diagnostics;
 
 namespace DataGate.ML;
 
-/// <summary>A rule file could not be used: every DG1xxx diagnostic of it, each with file, line and column.</summary>
+/// <summary>
+/// A rule file could not be used: every DG1xxx diagnostic of it, each with file, line and column; or, from
+/// <c>Gate.Fit</c>, DG3019 at its <c>near:</c> when the embedding model it names cannot be loaded.
+/// </summary>
 public sealed class DataGateRulesException : Exception
 {
     /// <summary>Creates the exception from the diagnostics of a rule file.</summary>

@@ -34,12 +34,16 @@ public sealed class GateEstimator : IEstimator<GateTransformer>
     /// <summary>Reads every row, fits the rules and returns the transformer.</summary>
     /// <param name="input">Rows with <see cref="DataGateColumns.Record"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or of the wrong type (DG1036), or a rule's metric was not computed (DG1037).</exception>
+    /// <exception cref="DataGateRulesException">The rules ask for <c>near: { method: embedding | both }</c> and the model or ONNX Runtime cannot be loaded (DG3019, at the rule file's <c>near:</c>).</exception>
     public GateTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var labelColumns = CheckSchema(input.Schema);
-        var (records, labels) = Read(input, labelColumns);
         var config = _rules.RuleSet.Config;
+        // near: { method: embedding | both }: the model is loaded for this fit only (as datagate check loads it per
+        // run) and disposed after it; the rows are embedded here, the one place that uses embeddings.
+        using var embedder = LoadEmbedder(config);
+        var (records, labels) = Read(input, labelColumns, embedder is null ? null : new EmbeddingSources.Run(embedder));
         CheckMetrics(records, nameof(input));
 
         var (labelled, labelDiagnostics) = labelColumns.Count > 0
@@ -150,7 +154,21 @@ public sealed class GateEstimator : IEstimator<GateTransformer>
         return columns;
     }
 
-    private static (List<ImageRecord> Records, List<IReadOnlyDictionary<string, string>> Labels) Read(IDataView input, List<(string Field, DataViewSchema.Column Column)> labelColumns)
+    /// <summary>The embedding model the rules name, or null when they ask for none; DG3019 when it cannot be loaded.</summary>
+    private static Core.Embeddings.ImageEmbedder? LoadEmbedder(GateConfig config)
+    {
+        if (config.Duplicates.Near is not { UsesEmbedding: true } near)
+        {
+            return null;
+        }
+
+        string? error = "no embedding model is configured (duplicates.near.model)";
+        var embedder = near.Model is null || near.Preprocess is null ? null : Core.Embeddings.ImageEmbedder.Load(near.Model, near.Preprocess, out error);
+        return embedder ?? throw new DataGateRulesException(
+            [DiagnosticCodes.EmbeddingModelUnavailable.Create($"{error}; Gate.Fit cannot search near duplicates by embedding (duplicates.near.method: {near.Method.ToString().ToLowerInvariant()})", near.Location)]);
+    }
+
+    private static (List<ImageRecord> Records, List<IReadOnlyDictionary<string, string>> Labels) Read(IDataView input, List<(string Field, DataViewSchema.Column Column)> labelColumns, EmbeddingSources.Run? embeddings)
     {
         var recordColumn = input.Schema[DataGateColumns.Record];
         using var cursor = input.GetRowCursor([recordColumn, .. labelColumns.Select(l => l.Column)]);
@@ -162,7 +180,7 @@ public sealed class GateEstimator : IEstimator<GateTransformer>
         while (cursor.MoveNext())
         {
             recordGetter(ref record);
-            records.Add(record);
+            records.Add(embeddings is null ? record : embeddings.Add(records.Count, record));
             var row = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (field, get) in labelGetters)
             {
@@ -175,6 +193,7 @@ public sealed class GateEstimator : IEstimator<GateTransformer>
             labels.Add(row);
         }
 
+        embeddings?.Finish(records);
         return (records, labels);
     }
 

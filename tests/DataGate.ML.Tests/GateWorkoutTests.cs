@@ -213,23 +213,6 @@ public sealed class GateWorkoutTests : IDisposable
     }
 
     [Fact]
-    public void Should_RefuseEmbeddingNearDuplicates_When_RulesAreLoadedForMlNet()
-    {
-        Directory.CreateDirectory(Path.Combine(_data.Folder, "m"));
-        Directory.CreateDirectory(Path.Combine(_data.Folder, "ResNetPrepOnnx"));
-        File.WriteAllText(Path.Combine(_data.Folder, "m", "ResNet18.onnx"), "model");
-        File.WriteAllText(Path.Combine(_data.Folder, "ResNetPrepOnnx", "ResNetPreprocess.onnx"), "preprocess");
-        string path = Path.Combine(_data.Folder, "embedding.yml");
-        File.WriteAllText(path, "version: 1\nduplicates:\n  near: { method: embedding, model: m/ResNet18.onnx }\n");
-
-        var e = Assert.Throws<DataGateRulesException>(() => DataGateRules.Load(path));
-
-        var d = Assert.Single(e.Diagnostics);
-        Assert.Equal("DG1035", d.Code);
-        Assert.Contains("ML.NET", d.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Should_RejectWrongKeptType_When_FilteringKept()
     {
         var ml = new MLContext();

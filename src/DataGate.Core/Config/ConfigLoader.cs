@@ -57,7 +57,13 @@ public static class ConfigLoader
     public static ConfigLoadResult Parse(string text, string path, string baseDirectory) => Parse(text, path, baseDirectory, requireDataset: true);
 
     /// <summary>Parses rule-file text; with <paramref name="requireDataset"/> false, <c>dataset:</c> may be absent.</summary>
-    internal static ConfigLoadResult Parse(string text, string path, string baseDirectory, bool requireDataset)
+    internal static ConfigLoadResult Parse(string text, string path, string baseDirectory, bool requireDataset) => Parse(text, path, baseDirectory, requireDataset, embeddingFilesMustExist: true);
+
+    /// <summary>
+    /// Parses rule-file text; with <paramref name="embeddingFilesMustExist"/> false, the <c>near:</c> embedding model
+    /// paths are resolved but not checked (a saved ML.NET gate reloaded where the model is absent: it never runs it).
+    /// </summary>
+    internal static ConfigLoadResult Parse(string text, string path, string baseDirectory, bool requireDataset, bool embeddingFilesMustExist)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length > MaxFileBytes)
@@ -109,7 +115,7 @@ public static class ConfigLoader
         }
 
         var walker = new YamlWalker(path);
-        var config = new ConfigReader(walker, path, baseDirectory, requireDataset).Read(root);
+        var config = new ConfigReader(walker, path, baseDirectory, requireDataset) { EmbeddingFilesMustExist = embeddingFilesMustExist }.Read(root);
         return walker.Errors.Count > 0 ? new ConfigLoadResult(null, walker.Errors) : new ConfigLoadResult(config, walker.Errors);
     }
 

@@ -226,7 +226,7 @@ internal sealed partial class ConfigReader
         {
             // The package's layout: tools/DnnImageModels/ResNet18Onnx/ResNet18.onnx and .../ResNetPrepOnnx/ResNetPreprocess.onnx.
             var sibling = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(model)!, "..", "ResNetPrepOnnx", "ResNetPreprocess.onnx"));
-            if (File.Exists(sibling))
+            if (File.Exists(sibling) || !EmbeddingFilesMustExist)
             {
                 preprocess = sibling;
             }
@@ -255,7 +255,7 @@ internal sealed partial class ConfigReader
         }
 
         var full = Path.GetFullPath(Path.Combine(_baseDirectory, text));
-        if (!File.Exists(full))
+        if (EmbeddingFilesMustExist && !File.Exists(full))
         {
             _w.Error(DiagnosticCodes.EmbeddingConfig, value, $"{what}: the {noun} '{full}' does not exist (the model is never downloaded; see docs/near-duplicates.md for where the NuGet package keeps it)");
             return null;

@@ -48,6 +48,9 @@ internal sealed partial class ConfigReader
         _requireDataset = requireDataset;
     }
 
+    /// <summary>False: <c>near:</c> embedding model paths are resolved but not checked for existence (reloaded ML.NET gates).</summary>
+    public bool EmbeddingFilesMustExist { get; init; } = true;
+
     public GateConfig? Read(YamlNode root)
     {
         var top = _w.Mapping(root, "the rule file", ConfigKeys.TopKeys, _requireDataset ? ["version", "dataset"] : ["version"]);

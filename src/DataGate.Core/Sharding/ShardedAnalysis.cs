@@ -20,8 +20,8 @@ public static class ShardedAnalysis
 
     /// <summary>
     /// DG1035 when the rule file asks for <c>near: { method: embedding }</c> (or both) in a host that computes no
-    /// embeddings (the ML.NET components: their measurer has no model); null otherwise. Sharded analysis no longer
-    /// calls it: shards carry the embeddings (docs/scale-out.md). Used by DataGate.ML.
+    /// embeddings; null otherwise. Sharded analysis no longer calls it (shards carry the embeddings, docs/scale-out.md)
+    /// and DataGate.ML computes them now; kept for a host without a model (DataGate.ML branches called it).
     /// </summary>
     /// <param name="config">The rule file.</param>
     /// <param name="host">What refuses, e.g. "sharded analysis (analyze --shard / check --from): shards do not carry embeddings".</param>

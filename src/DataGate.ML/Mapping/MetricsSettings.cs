@@ -84,7 +84,9 @@ internal sealed class MetricsSettings
         }
 
         string file = ImageFolder is null ? name : Path.Combine(ImageFolder, name);
-        return Measurer.MeasureFile(file, name);
+        var record = Measurer.MeasureFile(file, name);
+        EmbeddingSources.FromFile(record, this, file);
+        return record;
     }
 
     /// <summary>Measures an MLImage's pixels (BGRA32 or RGBA32, as SkiaSharp decoded them).</summary>
@@ -110,7 +112,9 @@ internal sealed class MetricsSettings
             return Unmeasured(name, DiagnosticCodes.MlUnsupportedPixelFormat.Create($"pixel format {image.PixelFormat} ({image.BitsPerPixel} bits) is not BGRA32 or RGBA32", imagePath: name));
         }
 
-        return Measurer.MeasurePixels(pixels, image.Width, image.Height, pixels.Length / image.Height, layout.Value, name);
+        var record = Measurer.MeasurePixels(pixels, image.Width, image.Height, pixels.Length / image.Height, layout.Value, name);
+        EmbeddingSources.FromImage(record, this, image);
+        return record;
     }
 
     private static ImageRecord Unmeasured(string name, Diagnostic error) => new(name) { Error = error };
