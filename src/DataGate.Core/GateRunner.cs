@@ -75,7 +75,8 @@ public static class GateRunner
         ArgumentNullException.ThrowIfNull(configPath);
         ArgumentNullException.ThrowIfNull(shardDirectory);
         ArgumentNullException.ThrowIfNull(options);
-        var load = ConfigLoader.Load(configPath);
+        // The reduce reads the embeddings the workers stored and never runs the model: its file need not be on this node.
+        var load = ConfigLoader.Load(configPath, requireDataset: true, embeddingFilesMustExist: false);
         if (!load.Succeeded)
         {
             return new GateRunOutcome { Diagnostics = load.Diagnostics };

@@ -21,7 +21,13 @@ public static class ConfigLoader
     public static ConfigLoadResult Load(string path) => Load(path, requireDataset: true);
 
     /// <summary>Reads a rule file from disk; with <paramref name="requireDataset"/> false, <c>dataset:</c> may be absent.</summary>
-    internal static ConfigLoadResult Load(string path, bool requireDataset)
+    internal static ConfigLoadResult Load(string path, bool requireDataset) => Load(path, requireDataset, embeddingFilesMustExist: true);
+
+    /// <summary>
+    /// Reads a rule file from disk; with <paramref name="embeddingFilesMustExist"/> false, the <c>near:</c> embedding
+    /// model paths are resolved but not checked (the reduce of a sharded analysis reads stored embeddings, never the model).
+    /// </summary>
+    internal static ConfigLoadResult Load(string path, bool requireDataset, bool embeddingFilesMustExist)
     {
         ArgumentNullException.ThrowIfNull(path);
         string text;
@@ -47,7 +53,7 @@ public static class ConfigLoader
 
         var full = Path.GetFullPath(path);
         var baseDirectory = Path.GetDirectoryName(full) ?? full;
-        return Parse(text, path, baseDirectory, requireDataset);
+        return Parse(text, path, baseDirectory, requireDataset, embeddingFilesMustExist);
     }
 
     /// <summary>Parses rule-file text.</summary>

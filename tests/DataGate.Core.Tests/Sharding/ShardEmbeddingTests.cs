@@ -71,6 +71,33 @@ public sealed class ShardEmbeddingTests : IDisposable
     }
 
     [Fact]
+    public void Should_ReduceWithoutTheModel_When_TheModelFileIsNotOnTheReduceNode()
+    {
+        // The workers see the model through links that are gone by the reduce (a merge node without the 64 MB model).
+        var models = Path.Combine(_root, "models");
+        Directory.CreateDirectory(models);
+        File.CreateSymbolicLink(Path.Combine(models, "ResNet18.onnx"), s_model);
+        File.CreateSymbolicLink(Path.Combine(models, "ResNetPreprocess.onnx"), Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(s_model))!, "ResNetPrepOnnx", "ResNetPreprocess.onnx"));
+        File.WriteAllText(EmbeddingConfig, Rules("near: { method: both, model: models/ResNet18.onnx, preprocess: models/ResNetPreprocess.onnx, action: warn }"));
+        var single = GateRunner.Run(EmbeddingConfig, new GateRunOptions { OutputDirectory = Dir("single"), DisplayBasePath = _root });
+        Assert.Contains(single.Result!.Duplicates.Groups, g => g.Members.Contains("a_crop_21.jpg"));
+        PlanAndAnalyze(EmbeddingConfig, 2);
+        Directory.Delete(models, recursive: true);
+
+        var reduce = Reduce(EmbeddingConfig, "reduce");
+
+        Assert.Equal(single.ExitCode, reduce.ExitCode);
+        foreach (var name in s_outputs)
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(Dir("single"), name)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(Dir("reduce"), name))), $"{name} differs");
+        }
+
+        var plain = GateRunner.Run(EmbeddingConfig, new GateRunOptions { OutputDirectory = Dir("again") }); // a plain check still needs the model
+        Assert.NotEmpty(plain.Diagnostics);
+        Assert.All(plain.Diagnostics, d => Assert.Equal("DG1035", d.Code));
+    }
+
+    [Fact]
     public void Should_StoreEachEmbeddingBitForBit_When_TheRuleFileAsksForEmbeddings()
     {
         PlanAndAnalyze(EmbeddingConfig, 2);
