@@ -9,6 +9,9 @@
 # into other shards, so duplicate groups (and label conflicts) span shards; a corrupt and an empty file. The rule file
 # has percentile and IQR thresholds, exact and near duplicates, label conflicts, balance and stratified splits grouped
 # by duplicate group. Exit 0 all equal, 1 a mismatch or a failed command. Prints wall times and the load average.
+# MODEL=/path/ResNet18Onnx/ResNet18.onnx (from the Microsoft.ML.DnnImageFeaturizer.ResNet18 package; e.g. a test
+# project's bin/Release/net10.0/DnnImageModels) switches the near rule to `method: both`: every shard then carries
+# the embeddings, and the reduce must still equal the single check.
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 images=${1:-20000}
@@ -47,6 +50,10 @@ open(os.path.join("images", "51_1_0_empty.png"), "wb").close()
 PY
 files=$(ls images | wc -l)
 cp "$repo/build/scale-out/datagate.scale.yml" datagate.yml
+if [ -n "${MODEL:-}" ]; then
+  sed -i "s|^  near:  { hash: phash,|  near:  { method: both, model: '$MODEL', hash: phash,|" datagate.yml
+  grep -q "method: both" datagate.yml || { echo "could not switch the near rule to method: both"; exit 1; }
+fi
 t1=$(date +%s.%N)
 printf 'generated %d files in %.1f s (load %s)\n' "$files" "$(awk "BEGIN {print $t1 - $t0}")" "$(cut -d' ' -f1-3 /proc/loadavg)"
 
