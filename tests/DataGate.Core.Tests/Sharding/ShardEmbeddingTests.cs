@@ -174,6 +174,22 @@ public sealed class ShardEmbeddingTests : IDisposable
     }
 
     [Fact]
+    public void Should_SayTheShardIsOfAnOlderFormat_When_ItWasWrittenAsDatagateShard1()
+    {
+        PlanAndAnalyze(HashConfig, 1);
+        var (meta, rows) = ReadShard(0, 1, embeddings: false);
+        using (var stream = File.Create(ShardPath(0, 1)))
+        {
+            ShardFile.Write(stream, rows, new Dictionary<string, string>(meta) { [ShardMetadata.Format] = "datagate-shard/1" });
+        }
+
+        var d = Assert.Single(Reduce(HashConfig, "out").Diagnostics);
+
+        Assert.Equal("DG3035", d.Code);
+        Assert.Contains("datagate-shard/1 shard of another DataGate version", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_AddAbout2KBPerImage_When_ShardsCarryEmbeddings()
     {
         PlanAndAnalyze(HashConfig, 1, "plan-hash", "shards-hash");
