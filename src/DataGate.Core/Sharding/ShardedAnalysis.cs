@@ -18,18 +18,6 @@ public static class ShardedAnalysis
     /// <summary>The largest shard count a plan accepts.</summary>
     public const int MaxShards = 99_999;
 
-    /// <summary>
-    /// DG1035 when the rule file asks for <c>near: { method: embedding }</c> (or both) in a host that computes no
-    /// embeddings; null otherwise. Sharded analysis no longer calls it (shards carry the embeddings, docs/scale-out.md)
-    /// and DataGate.ML computes them now; kept for a host without a model (DataGate.ML branches called it).
-    /// </summary>
-    /// <param name="config">The rule file.</param>
-    /// <param name="host">What refuses, e.g. "sharded analysis (analyze --shard / check --from): shards do not carry embeddings".</param>
-    internal static Diagnostic? EmbeddingRefusal(GateConfig config, string host = "sharded analysis (analyze --shard / check --from): shards do not carry embeddings") =>
-        config.Duplicates.Near is { UsesEmbedding: true } near
-            ? DiagnosticCodes.EmbeddingConfig.Create($"duplicates.near.method: {near.Method.ToString().ToLowerInvariant()} is not available for {host}; run 'datagate check' (or the MSBuild task) on the whole dataset (the analysis cache keeps the embeddings between runs)", near.Location)
-            : null;
-
     /// <summary>Lists the dataset's inputs and writes the plan folder (<c>plan.json</c> and one input list per shard).</summary>
     /// <param name="configPath">The rule file.</param>
     /// <param name="shardCount">Number of shards, 1 to <see cref="MaxShards"/>.</param>
