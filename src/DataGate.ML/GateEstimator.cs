@@ -157,15 +157,10 @@ public sealed class GateEstimator : IEstimator<GateTransformer>
     /// <summary>The embedding model the rules name, or null when they ask for none; DG3019 when it cannot be loaded.</summary>
     private static Core.Embeddings.ImageEmbedder? LoadEmbedder(GateConfig config)
     {
-        if (config.Duplicates.Near is not { UsesEmbedding: true } near)
-        {
-            return null;
-        }
-
-        string? error = "no embedding model is configured (duplicates.near.model)";
-        var embedder = near.Model is null || near.Preprocess is null ? null : Core.Embeddings.ImageEmbedder.Load(near.Model, near.Preprocess, out error);
-        return embedder ?? throw new DataGateRulesException(
-            [DiagnosticCodes.EmbeddingModelUnavailable.Create($"{error}; Gate.Fit cannot search near duplicates by embedding (duplicates.near.method: {near.Method.ToString().ToLowerInvariant()})", near.Location)]);
+        var problems = new List<Diagnostic>();
+        string method = config.Duplicates.Near?.Method.ToString().ToLowerInvariant() ?? string.Empty;
+        var embedder = Core.Embeddings.ImageEmbedder.ForConfig(config, problems, $"Gate.Fit cannot search near duplicates by embedding (duplicates.near.method: {method})");
+        return problems.Count > 0 ? throw new DataGateRulesException(problems) : embedder;
     }
 
     private static (List<ImageRecord> Records, List<IReadOnlyDictionary<string, string>> Labels) Read(IDataView input, List<(string Field, DataViewSchema.Column Column)> labelColumns, EmbeddingSources.Run? embeddings)

@@ -93,7 +93,10 @@ internal sealed class ImageEmbedder : IDisposable
     /// Loads the models a rule file names (<c>duplicates.near</c> with <c>method: embedding</c>); null when the rule file
     /// asks for no embedding. A load failure is DG3019 in <paramref name="diagnostics"/> and null.
     /// </summary>
-    public static ImageEmbedder? ForConfig(Config.GateConfig config, ICollection<Diagnostics.Diagnostic> diagnostics)
+    /// <param name="config">The rule file.</param>
+    /// <param name="diagnostics">Receives DG3019 when the model cannot be loaded.</param>
+    /// <param name="consequence">What the failure means for the host, appended to the load error.</param>
+    public static ImageEmbedder? ForConfig(Config.GateConfig config, ICollection<Diagnostics.Diagnostic> diagnostics, string consequence = "near duplicates are not searched in this run")
     {
         if (config.Duplicates.Near is not { UsesEmbedding: true } near)
         {
@@ -109,7 +112,7 @@ internal sealed class ImageEmbedder : IDisposable
         var embedder = Load(near.Model, near.Preprocess, out var error);
         if (embedder is null)
         {
-            diagnostics.Add(Diagnostics.DiagnosticCodes.EmbeddingModelUnavailable.Create($"{error}; near duplicates are not searched in this run", near.Location));
+            diagnostics.Add(Diagnostics.DiagnosticCodes.EmbeddingModelUnavailable.Create($"{error}; {consequence}", near.Location));
         }
 
         return embedder;

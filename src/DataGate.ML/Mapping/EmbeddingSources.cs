@@ -18,7 +18,7 @@ internal static class EmbeddingSources
     private static readonly ConditionalWeakTable<ImageRecord, Source> s_sources = [];
 
     /// <summary>A record's pixel source: the file it was decoded from, or the MLImage it was measured from (valid while the cursor is on its row).</summary>
-    private sealed record Source(MetricsSettings Settings, string? File, MLImage? Image);
+    private sealed record Source(MetricsSettings Settings, string? File, MLImage? Image, PixelLayout Layout = PixelLayout.Rgba32);
 
     /// <summary>The record was measured from <paramref name="file"/> with <paramref name="settings"/>' decode options.</summary>
     public static void FromFile(ImageRecord record, MetricsSettings settings, string file)
@@ -29,12 +29,12 @@ internal static class EmbeddingSources
         }
     }
 
-    /// <summary>The record was measured from <paramref name="image"/>'s pixels.</summary>
-    public static void FromImage(ImageRecord record, MetricsSettings settings, MLImage image)
+    /// <summary>The record was measured from <paramref name="image"/>'s pixels, read as <paramref name="layout"/>.</summary>
+    public static void FromImage(ImageRecord record, MetricsSettings settings, MLImage image, PixelLayout layout)
     {
         if (record.IsAnalysed)
         {
-            s_sources.AddOrUpdate(record, new Source(settings, null, image));
+            s_sources.AddOrUpdate(record, new Source(settings, null, image, layout));
         }
     }
 
@@ -77,8 +77,7 @@ internal static class EmbeddingSources
             try
             {
                 var pixels = image.Pixels;
-                var layout = image.PixelFormat == MLPixelFormat.Rgba32 ? PixelLayout.Rgba32 : PixelLayout.Bgra32;
-                embedding = measurer.MeasurePixels(pixels, image.Width, image.Height, pixels.Length / image.Height, layout, record.Path).Embedding;
+                embedding = measurer.MeasurePixels(pixels, image.Width, image.Height, pixels.Length / image.Height, source.Layout, record.Path).Embedding;
             }
             catch (InvalidOperationException)
             {

@@ -113,7 +113,7 @@ internal sealed class MetricsSettings
         }
 
         var record = Measurer.MeasurePixels(pixels, image.Width, image.Height, pixels.Length / image.Height, layout.Value, name);
-        EmbeddingSources.FromImage(record, this, image);
+        EmbeddingSources.FromImage(record, this, image, layout.Value);
         return record;
     }
 
