@@ -59,15 +59,11 @@ internal static partial class ShardSet
             {
                 using var stream = File.OpenRead(files[i].Path);
                 var (meta, rowCount) = ShardFile.ReadFooter(stream);
-                if (meta.TryGetValue(ShardMetadata.Format, out var older) && older != ShardSchema.FormatName && older.StartsWith("datagate-shard/", StringComparison.Ordinal))
-                {
-                    problems.Add(DiagnosticCodes.ShardUnreadable.Create($"{files[i].Name} is a {older} shard of another DataGate version; this build reads {ShardSchema.FormatName}: plan and analyze again with this build"));
-                    continue;
-                }
-
                 if (!meta.TryGetValue(ShardMetadata.Format, out var format) || format != ShardSchema.FormatName)
                 {
-                    problems.Add(DiagnosticCodes.ShardUnreadable.Create($"{files[i].Name} is not a DataGate shard ({ShardSchema.FormatName}): its footer has no or another datagate.format"));
+                    problems.Add(DiagnosticCodes.ShardUnreadable.Create(format is not null && format.StartsWith("datagate-shard/", StringComparison.Ordinal)
+                        ? $"{files[i].Name} is a {format} shard of another DataGate version; this build reads {ShardSchema.FormatName}: plan and analyze again with this build"
+                        : $"{files[i].Name} is not a DataGate shard ({ShardSchema.FormatName}): its footer has no or another datagate.format"));
                     continue;
                 }
 
