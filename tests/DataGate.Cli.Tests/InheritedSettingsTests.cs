@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Spectre.Console.Cli;
 using Spectre.Console.Testing;
+using static DataGate.Cli.Tests.CliRun;
 
 namespace DataGate.Cli.Tests;
 
@@ -17,14 +18,6 @@ public sealed partial class InheritedSettingsTests : IDisposable
     public InheritedSettingsTests() => _data.Noise("1_0_0_a.png", 1);
 
     public void Dispose() => _data.Dispose();
-
-    private static (int Exit, string Output) Run(params string[] args)
-    {
-        var console = new TestConsole();
-        console.Profile.Width = 300;
-        int exit = DataGateApp.Run(args, console);
-        return (exit, console.Output);
-    }
 
     /// <summary>The verbs that take the rule file option, with the other options each needs to get past validation.</summary>
     public static TheoryData<string, string[]> ConfigVerbs() => new()

@@ -1,4 +1,5 @@
 using Spectre.Console.Testing;
+using static DataGate.Cli.Tests.CliRun;
 
 namespace DataGate.Cli.Tests;
 
@@ -8,14 +9,6 @@ public sealed class SplitCommandTests : IDisposable
     private readonly string _out = Directory.CreateTempSubdirectory("dg-split-").FullName;
 
     public void Dispose() => Directory.Delete(_out, recursive: true);
-
-    private static (int Exit, string Output) Run(params string[] args)
-    {
-        var console = new TestConsole();
-        console.Profile.Width = 300;
-        int exit = DataGateApp.Run(args, console);
-        return (exit, console.Output);
-    }
 
     [Fact]
     public void Should_WriteOnlyTheSplitManifestsCoveringEveryKeptImage_When_TheRuleFileHasSplits()

@@ -2,6 +2,7 @@ using System.Reflection;
 using DataGate.Cli.Commands;
 using Spectre.Console.Cli;
 using Spectre.Console.Testing;
+using static DataGate.Cli.Tests.CliRun;
 
 namespace DataGate.Cli.Tests;
 
@@ -13,14 +14,6 @@ public sealed class StrictUsageTests : IDisposable
     public StrictUsageTests() => _data.Noise("1_0_0_a.png", 1);
 
     public void Dispose() => _data.Dispose();
-
-    private static (int Exit, string Output) Run(params string[] args)
-    {
-        var console = new TestConsole();
-        console.Profile.Width = 300;
-        int exit = DataGateApp.Run(args, console);
-        return (exit, console.Output);
-    }
 
     /// <summary>
     /// Every verb in the CLI assembly (a <c>XCommand</c> class is the verb <c>x</c>), found by reflection so that a verb
