@@ -18,6 +18,16 @@ internal static class DuplicatesCsvWriter
         w.Write('\n');
         foreach (var g in report.Groups)
         {
+            // Each member's evidence pair: the first pair that names it second, else the first that names it first; indexed
+            // in one pass (a look-alike group holds thousands of members and pairs, so no per-member scan).
+            var bySecond = new Dictionary<string, DuplicatePair>(StringComparer.Ordinal);
+            var byFirst = new Dictionary<string, DuplicatePair>(StringComparer.Ordinal);
+            foreach (var p in g.Pairs)
+            {
+                bySecond.TryAdd(p.Second, p);
+                byFirst.TryAdd(p.First, p);
+            }
+
             foreach (var m in g.Members)
             {
                 string kind = g.Kind == DuplicateKind.Exact ? (g.ByteIdentical ? "exact_bytes" : "exact_pixels") : "near";
@@ -32,7 +42,7 @@ internal static class DuplicatesCsvWriter
                     linked = m == g.Kept ? string.Empty : g.Kept;
                     distance = m == g.Kept ? string.Empty : "0";
                 }
-                else if ((g.Pairs.FirstOrDefault(p => p.Second == m) ?? g.Pairs.FirstOrDefault(p => p.First == m)) is { } pair)
+                else if ((bySecond.GetValueOrDefault(m) ?? byFirst.GetValueOrDefault(m)) is { } pair)
                 {
                     linked = pair.First == m ? pair.Second : pair.First;
                     distance = pair.Distance.ToString(CultureInfo.InvariantCulture);
