@@ -173,5 +173,21 @@ internal static class SyntheticFaces
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// The JPEG file of face <paramref name="seed"/> (quality 90), or of its <paramref name="kind"/> copy (see
+    /// <see cref="Variant"/>, at the quality that variant is saved with).
+    /// </summary>
+    public static byte[] JpegOf(int seed, string? kind = null)
+    {
+        using var face = Face(seed);
+        if (kind is null)
+        {
+            return Jpeg(face, 90);
+        }
+
+        using var copy = Variant(face, kind, seed, out int quality);
+        return Jpeg(copy, quality);
+    }
+
     private static byte Clamp(double v) => (byte)Math.Clamp((int)Math.Round(v), 0, 255);
 }

@@ -9,18 +9,7 @@ public sealed class DuplicatesCommandTests : IDisposable
 
     public void Dispose() => _data.Dispose();
 
-    private void Face(int seed, string name, string? variant = null)
-    {
-        using var face = SyntheticFaces.Face(seed);
-        if (variant is null)
-        {
-            _data.Bytes(name, SyntheticFaces.Jpeg(face, 90));
-            return;
-        }
-
-        using var copy = SyntheticFaces.Variant(face, variant, seed, out int quality);
-        _data.Bytes(name, SyntheticFaces.Jpeg(copy, quality));
-    }
+    private void Face(int seed, string name, string? variant = null) => _data.Bytes(name, SyntheticFaces.JpegOf(seed, variant));
 
     [Fact]
     public void Should_PrintGroupsAndWriteCsvWithEvidence_When_FolderHasCopies()

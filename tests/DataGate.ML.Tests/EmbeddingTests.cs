@@ -33,13 +33,11 @@ public sealed class EmbeddingTests : IClassFixture<EmbeddingTests.Faces>
             Directory.CreateDirectory(Images);
             for (int seed = 1; seed <= 8; seed++)
             {
-                using var face = SyntheticFaces.Face(seed);
-                File.WriteAllBytes(Path.Combine(Images, $"f{seed}.jpg"), SyntheticFaces.Jpeg(face, 90));
+                File.WriteAllBytes(Path.Combine(Images, $"f{seed}.jpg"), SyntheticFaces.JpegOf(seed));
                 string? kind = seed switch { 1 => "crop_95", 2 => "mirrored", 3 => "jpeg_q20", _ => null };
                 if (kind is not null)
                 {
-                    using var copy = SyntheticFaces.Variant(face, kind, seed, out int quality);
-                    File.WriteAllBytes(Path.Combine(Images, $"f{seed}_{kind}.jpg"), SyntheticFaces.Jpeg(copy, quality));
+                    File.WriteAllBytes(Path.Combine(Images, $"f{seed}_{kind}.jpg"), SyntheticFaces.JpegOf(seed, kind));
                 }
             }
 

@@ -24,23 +24,15 @@ public sealed class ShardEmbeddingTests : IDisposable
         Directory.CreateDirectory(images);
         for (int seed = 21; seed < 33; seed++)
         {
-            using var face = SyntheticFaces.Face(seed);
-            File.WriteAllBytes(Path.Combine(images, $"m_{seed}.jpg"), SyntheticFaces.Jpeg(face, 90));
+            File.WriteAllBytes(Path.Combine(images, $"m_{seed}.jpg"), SyntheticFaces.JpegOf(seed));
         }
 
         // Edited copies under names that sort to the other end of the key order (another shard).
-        Plant(21, "crop_95", "a_crop_21.jpg");
-        Plant(26, "mirrored", "z_mirror_26.jpg");
+        File.WriteAllBytes(Path.Combine(images, "a_crop_21.jpg"), SyntheticFaces.JpegOf(21, "crop_95"));
+        File.WriteAllBytes(Path.Combine(images, "z_mirror_26.jpg"), SyntheticFaces.JpegOf(26, "mirrored"));
         File.WriteAllBytes(Path.Combine(images, "z_broken.jpg"), [0xFF, 0xD8, 0xFF, 1, 2, 3]);
         File.WriteAllText(EmbeddingConfig, Rules($"near: {{ method: both, model: '{s_model}', action: warn }}"));
         File.WriteAllText(HashConfig, Rules("near: { action: warn }"));
-
-        void Plant(int seed, string kind, string name)
-        {
-            using var face = SyntheticFaces.Face(seed);
-            using var copy = SyntheticFaces.Variant(face, kind, seed, out int quality);
-            File.WriteAllBytes(Path.Combine(images, name), SyntheticFaces.Jpeg(copy, quality));
-        }
     }
 
     private string EmbeddingConfig => Path.Combine(_root, "datagate.yml");
