@@ -142,6 +142,10 @@ internal sealed class PhotoBenchmark : IBenchmark
             {
                 ("decode libjpeg-turbo", () => turbo.Decode(jpeg, "p.jpg")),
                 ("decode imagesharp", () => sharp.Decode(jpeg, "p.jpg")),
+                ("  detect + identify (imagesharp)", () => { _ = SixLabors.ImageSharp.Image.DetectFormat(jpeg); _ = SixLabors.ImageSharp.Image.Identify(jpeg); }),
+                ("  container walk", () => ContainerCheck.Check("JPEG", jpeg)),
+                ("  baseline fast path only", () => BaselineJpegDecoder.TryDecode(jpeg, w, h, false, image.Pixels)),
+                ("  libjpeg-turbo pixels only (SKCodec)", () => SkiaJpegDecoder.Decode(jpeg, w, h, false, image.Pixels)),
                 ("quality: pixel scan (gray, keys, histograms)", () => QualityMetricsCalculator.Scan(image.Pixels, n, gray, keys, hr, hg, hb, hgray, buckets)),
                 ("quality: unique colours", () => UniqueColors.Count(image.Pixels, n, hr, ws)),
                 ("quality: brightness percentiles", () => BrightnessPercentiles.Compute(keys.AsSpan(0, n), buckets, QualityMetricsCalculator.BucketShift, ws)),

@@ -179,10 +179,18 @@ internal sealed class SafeImageDecoder
         }
 
         var pixels = pixelBuffer?.Invoke(w * h * 3) ?? new byte[w * h * 3];
+        bool gray = facts.Mode == "L";
+
+        // The managed fast path gives libjpeg-turbo's own pixels for the common baseline files and declines the rest.
+        if (facts.Mode != "CMYK" && ((long)w * h * 3) + BaselineJpegDecoder.ScratchBytes(w, h) <= _options.MaxDecodeMemoryBytes && TryBaseline(data, w, h, gray, pixels))
+        {
+            return DecodeResult.Ok(new RgbImage(w, h, pixels), facts, notes);
+        }
+
         string? failure;
         try
         {
-            failure = SkiaJpegDecoder.Decode(data, w, h, facts.Mode == "L", pixels);
+            failure = SkiaJpegDecoder.Decode(data, w, h, gray, pixels);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -192,6 +200,19 @@ internal sealed class SafeImageDecoder
         return failure is null
             ? DecodeResult.Ok(new RgbImage(w, h, pixels), facts, notes)
             : DecodeResult.Fail(DiagnosticCodes.NativeDecodeFailed.Create($"JPEG data could not be decoded by libjpeg-turbo: {failure}", imagePath: reportPath), facts, notes);
+    }
+
+    private static bool TryBaseline(byte[] data, int width, int height, bool gray, byte[] pixels)
+    {
+        try
+        {
+            return BaselineJpegDecoder.TryDecode(data, width, height, gray, pixels) is null;
+        }
+        catch (Exception ex) when (ex is IndexOutOfRangeException or ArgumentOutOfRangeException or ArgumentException)
+        {
+            // A file the fast path misjudged: libjpeg-turbo decodes it, so the pixels stay libjpeg-turbo's.
+            return false;
+        }
     }
 
     private static (RgbImage Image, int Frames) DecodePixels(Configuration configuration, byte[] data, ImageFacts facts, Func<int, byte[]>? pixelBuffer)
