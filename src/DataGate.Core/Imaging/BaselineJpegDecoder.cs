@@ -63,6 +63,14 @@ internal static class BaselineJpegDecoder
     private static readonly int[] s_crG = new int[256];
     private static readonly int[] s_cbG = new int[256];
 
+    // jdcolor.c's FIX(x) constants with SCALEBITS = 16, and the pshufb masks that interleave 16 R, G and B bytes
+    // into 48 RGB bytes (output chunk k, source channel c at index 3k + c).
+    private static readonly int s_fixCrR = (int)((1.40200 * 65536) + 0.5);
+    private static readonly int s_fixCbB = (int)((1.77200 * 65536) + 0.5);
+    private static readonly int s_fixCrG = (int)((0.71414 * 65536) + 0.5);
+    private static readonly int s_fixCbG = (int)((0.34414 * 65536) + 0.5);
+    private static readonly Vector128<byte>[] s_interleaveMasks = InterleaveMasks();
+
     [ThreadStatic]
     private static Workspace? t_workspace;
 
@@ -72,17 +80,34 @@ internal static class BaselineJpegDecoder
     {
         // jdcolor.c build_ycc_rgb_table: SCALEBITS = 16, FIX(x) = (JLONG)(x * 65536 + 0.5), ONE_HALF = 1 << 15.
         const int half = 1 << 15;
-        int fixCrR = (int)((1.40200 * 65536) + 0.5);
-        int fixCbB = (int)((1.77200 * 65536) + 0.5);
-        int fixCrG = (int)((0.71414 * 65536) + 0.5);
-        int fixCbG = (int)((0.34414 * 65536) + 0.5);
         for (int i = 0, x = -128; i < 256; i++, x++)
         {
-            s_crR[i] = ((fixCrR * x) + half) >> 16;
-            s_cbB[i] = ((fixCbB * x) + half) >> 16;
-            s_crG[i] = -fixCrG * x;
-            s_cbG[i] = (-fixCbG * x) + half;
+            s_crR[i] = ((s_fixCrR * x) + half) >> 16;
+            s_cbB[i] = ((s_fixCbB * x) + half) >> 16;
+            s_crG[i] = -s_fixCrG * x;
+            s_cbG[i] = (-s_fixCbG * x) + half;
         }
+    }
+
+    private static Vector128<byte>[] InterleaveMasks()
+    {
+        var masks = new Vector128<byte>[9];
+        Span<byte> mask = stackalloc byte[16];
+        for (int chunk = 0; chunk < 3; chunk++)
+        {
+            for (int channel = 0; channel < 3; channel++)
+            {
+                for (int j = 0; j < 16; j++)
+                {
+                    int index = (16 * chunk) + j;
+                    mask[j] = index % 3 == channel ? (byte)(index / 3) : (byte)0x80;
+                }
+
+                masks[(3 * chunk) + channel] = Vector128.Create<byte>(mask);
+            }
+        }
+
+        return masks;
     }
 
     /// <summary>
@@ -526,150 +551,275 @@ internal static class BaselineJpegDecoder
 
     private static string? DecodeScan(ReadOnlySpan<byte> entropy, Workspace ws)
     {
-        var reader = new BitReader(entropy);
-        Span<int> block = ws.Block;
+        // The blocks of one MCU in scan order: their component and their offset from the MCU's corner in its plane.
+        Span<int> blockComponent = stackalloc int[12];
+        Span<int> blockOffset = stackalloc int[12];
+        Span<int> mcuStepX = stackalloc int[3];
+        Span<int> mcuStepY = stackalloc int[3];
         Span<int> predictions = stackalloc int[3];
-        var planes = ws.Planes.AsSpan();
-        bool vector = Avx2.IsSupported;
+        int blocksPerMcu = 0;
+        int mcusWide;
+        int mcusHigh;
         if (ws.ComponentCount == 1)
         {
-            ref var component = ref ws.Components[0];
-            var dc = ws.Huffman[component.DcTable]!;
-            var ac = ws.Huffman[component.AcTable]!;
-            var quant = ws.Quant[component.QuantTable];
-            for (int by = 0; by < component.BlocksHigh; by++)
-            {
-                for (int bx = 0; bx < component.BlocksWide; bx++)
-                {
-                    int result = DecodeBlock(ref reader, dc, ac, quant, ref predictions[0], block);
-                    if (result < 0)
-                    {
-                        return DecodeError(result);
-                    }
-
-                    int at = component.Offset + (by * 8 * component.Stride) + (bx * 8);
-                    Idct(block, result, planes[at..], component.Stride, vector);
-                }
-            }
+            ref var only = ref ws.Components[0];
+            blockComponent[0] = 0;
+            blockOffset[0] = 0;
+            blocksPerMcu = 1;
+            mcuStepX[0] = 8;
+            mcuStepY[0] = 8 * only.Stride;
+            mcusWide = only.BlocksWide;
+            mcusHigh = only.BlocksHigh;
         }
         else
         {
-            for (int my = 0; my < ws.McusHigh; my++)
+            for (int s = 0; s < ws.ComponentCount; s++)
             {
-                for (int mx = 0; mx < ws.McusWide; mx++)
+                int c = ws.ScanOrder[s];
+                ref var component = ref ws.Components[c];
+                mcuStepX[c] = component.H * 8;
+                mcuStepY[c] = component.V * 8 * component.Stride;
+                for (int v = 0; v < component.V; v++)
                 {
-                    for (int s = 0; s < ws.ComponentCount; s++)
+                    for (int h = 0; h < component.H; h++)
                     {
-                        int c = ws.ScanOrder[s];
-                        ref var component = ref ws.Components[c];
-                        var dc = ws.Huffman[component.DcTable]!;
-                        var ac = ws.Huffman[component.AcTable]!;
-                        var quant = ws.Quant[component.QuantTable];
-                        for (int v = 0; v < component.V; v++)
-                        {
-                            for (int h = 0; h < component.H; h++)
-                            {
-                                int result = DecodeBlock(ref reader, dc, ac, quant, ref predictions[c], block);
-                                if (result < 0)
-                                {
-                                    return DecodeError(result);
-                                }
-
-                                int row = ((my * component.V) + v) * 8;
-                                int col = ((mx * component.H) + h) * 8;
-                                Idct(block, result, planes[(component.Offset + (row * component.Stride) + col)..], component.Stride, vector);
-                            }
-                        }
+                        blockComponent[blocksPerMcu] = c;
+                        blockOffset[blocksPerMcu] = (v * 8 * component.Stride) + (h * 8);
+                        blocksPerMcu++;
                     }
                 }
             }
+
+            mcusWide = ws.McusWide;
+            mcusHigh = ws.McusHigh;
         }
 
-        return reader.UsedPadding ? "entropy data ends early (runs into a marker or the end of the file)" : null;
+        var planes = ws.Planes.AsSpan();
+        Span<int> block = ws.Block;
+        ref int block0 = ref MemoryMarshal.GetReference(block);
+        ref byte natural = ref MemoryMarshal.GetReference(NaturalOrder);
+        bool vector = Avx2.IsSupported;
+
+        // The bit reader's state lives in locals (the JIT keeps them in registers): a left-aligned 64-bit buffer
+        // holding `count` bits, the next byte to read, and how many zero bits were supplied past a marker or the end.
+        var reader = new BitState(0, 0, 0, 0);
+        for (int my = 0; my < mcusHigh; my++)
+        {
+            for (int mx = 0; mx < mcusWide; mx++)
+            {
+                for (int b = 0; b < blocksPerMcu; b++)
+                {
+                    int c = blockComponent[b];
+                    ref var component = ref ws.Components[c];
+                    var dcTable = ws.Huffman[component.DcTable]!;
+                    var acTable = ws.Huffman[component.AcTable]!;
+                    ref int quant = ref MemoryMarshal.GetArrayDataReference(ws.Quant[component.QuantTable]);
+                    ref ushort dcLookahead = ref MemoryMarshal.GetArrayDataReference(dcTable.Lookahead);
+                    ref ushort acLookahead = ref MemoryMarshal.GetArrayDataReference(acTable.Lookahead);
+                    ref int fastAc = ref MemoryMarshal.GetArrayDataReference(acTable.FastAc);
+                    block.Clear();
+
+                    // DC: a symbol (the magnitude category), then that many bits of the difference.
+                    reader = Refill(reader, entropy);
+                    int peek = (int)(reader.Bits >> (64 - HuffmanTable.LookaheadBits));
+                    int entry = Unsafe.Add(ref dcLookahead, peek);
+                    if (entry == 0)
+                    {
+                        entry = LongCode(dcTable, (int)(reader.Bits >> 48));
+                        if (entry < 0)
+                        {
+                            return "bad Huffman code";
+                        }
+                    }
+
+                    reader = reader.Skip(entry >> 8);
+                    int size = entry & 0xFF;
+                    if (size > 11)
+                    {
+                        return "magnitude category out of range";
+                    }
+
+                    int diff = 0;
+                    if (size != 0)
+                    {
+                        diff = Extend((int)(reader.Bits >> (64 - size)), size);
+                        reader = reader.Skip(size);
+                    }
+
+                    // jdhuff.c stores the DC value as a JCOEF (short); a sum outside its range is not reproduced.
+                    int dcValue = predictions[c] + diff;
+                    if (dcValue is < short.MinValue or > short.MaxValue)
+                    {
+                        return "DC value out of range";
+                    }
+
+                    predictions[c] = dcValue;
+                    block0 = dcValue * quant;
+
+                    // AC: run/size symbols in zig-zag order up to an end-of-block; the common short code + value
+                    // pairs come whole from the fast table.
+                    bool acPresent = false;
+                    for (int k = 1; k < 64; k++)
+                    {
+                        reader = Refill(reader, entropy);
+                        peek = (int)(reader.Bits >> (64 - HuffmanTable.LookaheadBits));
+                        int fast = Unsafe.Add(ref fastAc, peek);
+                        int value;
+                        if (fast != 0)
+                        {
+                            reader = reader.Skip(fast & 0xFF);
+                            k += (fast >> 8) & 0xFF;
+                            value = fast >> 16;
+                        }
+                        else
+                        {
+                            entry = Unsafe.Add(ref acLookahead, peek);
+                            if (entry == 0)
+                            {
+                                entry = LongCode(acTable, (int)(reader.Bits >> 48));
+                                if (entry < 0)
+                                {
+                                    return "bad Huffman code";
+                                }
+                            }
+
+                            reader = reader.Skip(entry >> 8);
+                            int run = (entry >> 4) & 15;
+                            size = entry & 15;
+                            if (size == 0)
+                            {
+                                if (run != 15)
+                                {
+                                    break;
+                                }
+
+                                k += 15;
+                                continue;
+                            }
+
+                            if (size > 10)
+                            {
+                                return "magnitude category out of range";
+                            }
+
+                            k += run;
+                            value = Extend((int)(reader.Bits >> (64 - size)), size);
+                            reader = reader.Skip(size);
+                        }
+
+                        if (k > 63)
+                        {
+                            return "coefficient index past 63";
+                        }
+
+                        int at = Unsafe.Add(ref natural, k);
+                        Unsafe.Add(ref block0, at) = value * Unsafe.Add(ref quant, at);
+                        acPresent = true;
+                    }
+
+                    int offset = component.Offset + (my * mcuStepY[c]) + (mx * mcuStepX[c]) + blockOffset[b];
+                    Idct(block, acPresent ? 1 : 0, planes[offset..], component.Stride, vector);
+                }
+            }
+        }
+
+        return reader.Count < reader.Padding ? "entropy data ends early (runs into a marker or the end of the file)" : null;
     }
 
-    private static string DecodeError(int code) => code switch
+    // jdhuff.c HUFF_EXTEND: a value below 2^(size-1) is negative.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Extend(int value, int size) => value < (1 << (size - 1)) ? value - (1 << size) + 1 : value;
+
+    // A code longer than the lookahead: length << 8 | symbol, or -1 when no code of up to 16 bits matches.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int LongCode(HuffmanTable table, int code16)
     {
-        -1 => "bad Huffman code",
-        -2 => "coefficient index past 63",
-        -3 => "DC value out of range",
-        _ => "magnitude category out of range",
-    };
-
-    /// <summary>
-    /// Decodes one block's coefficients into <paramref name="block"/> (natural order, dequantised) and returns how the
-    /// IDCT may run: 0 = only the DC term is non-zero, 1 = vector-safe, 2 = needs the 64-bit path; negative on an
-    /// irregularity libjpeg-turbo would warn about or treat specially (the file is then declined).
-    /// </summary>
-    private static int DecodeBlock(ref BitReader reader, HuffmanTable dcTable, HuffmanTable acTable, int[] quant, ref int prediction, Span<int> block)
-    {
-        block.Clear();
-        int s = reader.DecodeSymbol(dcTable);
-        if (s < 0)
+        for (int length = HuffmanTable.LookaheadBits + 1; length <= 16; length++)
         {
-            return -1;
-        }
-
-        if (s > 11)
-        {
-            return -4;
-        }
-
-        int diff = s == 0 ? 0 : reader.ReceiveExtend(s);
-        int dcValue = prediction + diff;
-
-        // jdhuff.c stores the DC value as a JCOEF (short); a sum outside its range is not reproduced.
-        if (dcValue is < short.MinValue or > short.MaxValue)
-        {
-            return -3;
-        }
-
-        prediction = dcValue;
-        int largest = Math.Abs(dcValue * quant[0]);
-        block[0] = dcValue * quant[0];
-        bool acPresent = false;
-        ref byte natural = ref MemoryMarshal.GetReference(NaturalOrder);
-        for (int k = 1; k < 64; k++)
-        {
-            int rs = reader.DecodeSymbol(acTable);
-            if (rs < 0)
+            int code = code16 >> (16 - length);
+            if (code <= table.MaxCode[length])
             {
-                return -1;
+                return (length << 8) | table.Symbols[code + table.ValueOffset[length]];
             }
+        }
 
-            int run = rs >> 4;
-            int size = rs & 15;
-            if (size == 0)
+        return -1;
+    }
+
+    // Tops the bit buffer up to at least 57 bits when it holds fewer than 32 (a symbol and its value need at most
+    // 16 + 11): eight bytes at once when none of them is FF, else byte by byte.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static BitState Refill(BitState state, ReadOnlySpan<byte> data)
+    {
+        if (state.Count >= 32)
+        {
+            return state;
+        }
+
+        if (state.Position + 8 <= data.Length)
+        {
+            ulong word = BinaryPrimitives.ReadUInt64BigEndian(data[state.Position..]);
+            ulong inverted = ~word;
+            if (((inverted - 0x0101010101010101UL) & ~inverted & 0x8080808080808080UL) == 0)
             {
-                if (run != 15)
+                int take = (64 - state.Count) >> 3;
+                ulong bits = state.Bits | ((word >> (64 - (8 * take))) << (64 - state.Count - (8 * take)));
+                return new BitState(bits, state.Count + (8 * take), state.Position + take, state.Padding);
+            }
+        }
+
+        return RefillBytes(state, data);
+    }
+
+    // Byte by byte: FF 00 is a stuffed FF; any other FF xx is a marker, where (as at the end of the data) zero bits are
+    // supplied instead and counted, as libjpeg-turbo does before it warns.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static BitState RefillBytes(BitState state, ReadOnlySpan<byte> data)
+    {
+        ulong bits = state.Bits;
+        int count = state.Count;
+        int position = state.Position;
+        int padding = state.Padding;
+        while (count <= 56)
+        {
+            int b = 0;
+            if (padding == 0 && position < data.Length)
+            {
+                b = data[position];
+                if (b == 0xFF)
                 {
-                    break;
+                    if (position + 1 < data.Length && data[position + 1] == 0)
+                    {
+                        position += 2;
+                    }
+                    else
+                    {
+                        b = 0;
+                        padding += 8;
+                    }
                 }
-
-                k += 15;
-                continue;
+                else
+                {
+                    position++;
+                }
             }
-
-            k += run;
-            if (k > 63)
+            else
             {
-                return -2;
+                padding += 8;
             }
 
-            if (size > 10)
-            {
-                return -4;
-            }
-
-            int value = reader.ReceiveExtend(size);
-            int position = Unsafe.Add(ref natural, k);
-            int product = value * quant[position];
-            block[position] = product;
-            largest = Math.Max(largest, Math.Abs(product));
-            acPresent = true;
+            bits |= (ulong)b << (56 - count);
+            count += 8;
         }
 
-        return !acPresent ? 0 : largest < VectorSafeBound ? 1 : 2;
+        return new BitState(bits, count, position, padding);
+    }
+
+    /// <summary>The entropy decoder's bit buffer, passed by value so that its fields stay in registers.</summary>
+    private readonly record struct BitState(ulong Bits, int Count, int Position, int Padding)
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public BitState Skip(int bits) => new(Bits << bits, Count - bits, Position, Padding);
     }
 
     private static void Idct(Span<int> block, int kind, Span<byte> output, int stride, bool vector)
@@ -688,7 +838,7 @@ internal static class BaselineJpegDecoder
             return;
         }
 
-        if (vector && kind == 1 && IdctVector(block, output, stride))
+        if (vector && IdctVector(block, output, stride))
         {
             return;
         }
@@ -782,8 +932,8 @@ internal static class BaselineJpegDecoder
     }
 
     /// <summary>
-    /// The same IDCT on eight columns at once in 32-bit lanes. Returns false (having written nothing) when the first
-    /// pass's outputs are too large for the second pass to stay within 32 bits.
+    /// The same IDCT on eight columns at once in 32-bit lanes. Returns false (having written nothing) when an input or
+    /// a first-pass output is too large for 32-bit arithmetic to be exact; the 64-bit path then runs.
     /// </summary>
     internal static bool IdctVector(ReadOnlySpan<int> block, Span<byte> output, int stride)
     {
@@ -796,14 +946,15 @@ internal static class BaselineJpegDecoder
         var r5 = Vector256.LoadUnsafe(ref b, 40);
         var r6 = Vector256.LoadUnsafe(ref b, 48);
         var r7 = Vector256.LoadUnsafe(ref b, 56);
+        var bound = Vector256.Create(VectorSafeBound);
+        if (AnyAtLeast(bound, r0, r1, r2, r3, r4, r5, r6, r7))
+        {
+            return false;
+        }
+
         KernelVector(ref r0, ref r1, ref r2, ref r3, ref r4, ref r5, ref r6, ref r7, ConstBits - Pass1Bits);
 
-        var bound = Vector256.Create(VectorSafeBound);
-        var large = Vector256.GreaterThanOrEqual(Vector256.Abs(r0), bound) | Vector256.GreaterThanOrEqual(Vector256.Abs(r1), bound)
-            | Vector256.GreaterThanOrEqual(Vector256.Abs(r2), bound) | Vector256.GreaterThanOrEqual(Vector256.Abs(r3), bound)
-            | Vector256.GreaterThanOrEqual(Vector256.Abs(r4), bound) | Vector256.GreaterThanOrEqual(Vector256.Abs(r5), bound)
-            | Vector256.GreaterThanOrEqual(Vector256.Abs(r6), bound) | Vector256.GreaterThanOrEqual(Vector256.Abs(r7), bound);
-        if (large != Vector256<int>.Zero)
+        if (AnyAtLeast(bound, r0, r1, r2, r3, r4, r5, r6, r7))
         {
             return false;
         }
@@ -837,6 +988,19 @@ internal static class BaselineJpegDecoder
         Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, 6 * stride), rows47.GetElement(2));
         Unsafe.WriteUnaligned(ref Unsafe.Add(ref o, 7 * stride), rows47.GetElement(3));
         return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AnyAtLeast(
+        Vector256<int> bound, Vector256<int> r0, Vector256<int> r1, Vector256<int> r2, Vector256<int> r3,
+        Vector256<int> r4, Vector256<int> r5, Vector256<int> r6, Vector256<int> r7)
+    {
+        var largest = Vector256.Max(
+            Vector256.Max(Vector256.Max(Vector256.Abs(r0), Vector256.Abs(r1)), Vector256.Max(Vector256.Abs(r2), Vector256.Abs(r3))),
+            Vector256.Max(Vector256.Max(Vector256.Abs(r4), Vector256.Abs(r5)), Vector256.Max(Vector256.Abs(r6), Vector256.Abs(r7))));
+
+        // Abs(int.MinValue) stays negative: compare as unsigned so that it counts as large.
+        return Vector256.GreaterThanOrEqualAny(largest.AsUInt32(), bound.AsUInt32());
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -943,18 +1107,19 @@ internal static class BaselineJpegDecoder
         int width = ws.Width;
         var planes = ws.Planes.AsSpan();
         var rows = ws.RowBuffers(width);
+        var sums = ws.SumBuffer(width);
         for (int y = 0; y < ws.Height; y++)
         {
-            var luma = ComponentRow(ws, 0, y, planes, rows[0]);
-            var cb = ComponentRow(ws, 1, y, planes, rows[1]);
-            var cr = ComponentRow(ws, 2, y, planes, rows[2]);
+            var luma = ComponentRow(ws, 0, y, planes, rows[0], sums);
+            var cb = ComponentRow(ws, 1, y, planes, rows[1], sums);
+            var cr = ComponentRow(ws, 2, y, planes, rows[2], sums);
             ConvertRow(luma, cb, cr, rgb.Slice(y * width * 3, width * 3));
         }
     }
 
     // The full-resolution row y of component c: the plane's row itself, or jdsample.c's triangle-filter upsampling of
     // it into `scratch`.
-    private static ReadOnlySpan<byte> ComponentRow(Workspace ws, int c, int y, Span<byte> planes, Span<byte> scratch)
+    private static ReadOnlySpan<byte> ComponentRow(Workspace ws, int c, int y, Span<byte> planes, Span<byte> scratch, Span<short> sums)
     {
         ref var component = ref ws.Components[c];
         int dw = component.DownsampledWidth;
@@ -966,70 +1131,129 @@ internal static class BaselineJpegDecoder
                 return row;
             }
 
-            UpsampleH2V1(row, dw, scratch);
+            // jdsample.c h2v1_fancy_upsample: 3/4 of the nearer sample and 1/4 of the further one, rounding 1 and 2
+            // alternately; the first and last output samples copy the edge sample, which the edge-replicated formula
+            // gives too ((4v + 1) >> 2 = (4v + 2) >> 2 = v).
+            ColumnSums(row, row, dw, sums, 1);
+            Interpolate(sums, dw, scratch, 1, 2, 2);
             return scratch;
         }
 
-        // h2v2: the nearer input row and the next nearer one (above for even output rows, below for odd), the
-        // image's first and last rows standing in for the rows beyond them (jdmainct.c's context pointers).
+        // jdsample.c h2v2_fancy_upsample: the nearer input row and the next nearer one (above for even output rows,
+        // below for odd), the image's first and last rows standing in for the rows beyond them (jdmainct.c's context
+        // pointers); column sums 3·near + far, then 3/4 and 1/4 across with rounding 8 and 7. The first and last
+        // columns' special cases ((4s + 8) >> 4 and (4s + 7) >> 4) are the general formula with the edge sum repeated.
         int near = y >> 1;
         int far = (y & 1) == 0 ? Math.Max(near - 1, 0) : Math.Min(near + 1, component.DownsampledHeight - 1);
-        UpsampleH2V2(
+        ColumnSums(
             planes.Slice(component.Offset + (near * component.Stride), component.Stride),
             planes.Slice(component.Offset + (far * component.Stride), component.Stride),
             dw,
-            scratch);
+            sums,
+            3);
+        Interpolate(sums, dw, scratch, 8, 7, 4);
         return scratch;
     }
 
-    // jdsample.c h2v1_fancy_upsample.
-    private static void UpsampleH2V1(ReadOnlySpan<byte> input, int dw, Span<byte> output)
+    // sums[1 + i] = nearWeight·near[i] + far[i] for i < dw (far is ignored, weight 1 and near == far meaning just the
+    // sample, for h2v1), with sums[0] and sums[dw + 1] repeating the edge values.
+    private static void ColumnSums(ReadOnlySpan<byte> near, ReadOnlySpan<byte> far, int dw, Span<short> sums, int nearWeight)
     {
-        int first = input[0];
-        output[0] = (byte)first;
-        output[1] = (byte)(((first * 3) + input[1] + 2) >> 2);
-        for (int i = 1; i < dw - 1; i++)
+        int i = 0;
+        ref byte n0 = ref MemoryMarshal.GetReference(near);
+        ref byte f0 = ref MemoryMarshal.GetReference(far);
+        ref short s0 = ref MemoryMarshal.GetReference(sums);
+        bool single = nearWeight == 1;
+        if (Vector128.IsHardwareAccelerated)
         {
-            int v = input[i] * 3;
-            output[2 * i] = (byte)((v + input[i - 1] + 1) >> 2);
-            output[(2 * i) + 1] = (byte)((v + input[i + 1] + 2) >> 2);
+            for (; i + 8 <= dw; i += 8)
+            {
+                var n = Vector128.WidenLower(Vector128.CreateScalar(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref n0, i))).AsByte());
+                var sum = single ? n : (n * 3) + Vector128.WidenLower(Vector128.CreateScalar(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref f0, i))).AsByte());
+                sum.AsInt16().StoreUnsafe(ref s0, (nuint)(i + 1));
+            }
         }
 
-        int last = input[dw - 1];
-        output[(2 * dw) - 2] = (byte)(((last * 3) + input[dw - 2] + 1) >> 2);
-        output[(2 * dw) - 1] = (byte)last;
-    }
-
-    // jdsample.c h2v2_fancy_upsample for one output row.
-    private static void UpsampleH2V2(ReadOnlySpan<byte> near, ReadOnlySpan<byte> far, int dw, Span<byte> output)
-    {
-        int thisSum = (near[0] * 3) + far[0];
-        int nextSum = (near[1] * 3) + far[1];
-        output[0] = (byte)((thisSum * 4 + 8) >> 4);
-        output[1] = (byte)((thisSum * 3 + nextSum + 7) >> 4);
-        int lastSum = thisSum;
-        thisSum = nextSum;
-        for (int i = 1; i < dw - 1; i++)
+        for (; i < dw; i++)
         {
-            nextSum = (near[i + 1] * 3) + far[i + 1];
-            output[2 * i] = (byte)((thisSum * 3 + lastSum + 8) >> 4);
-            output[(2 * i) + 1] = (byte)((thisSum * 3 + nextSum + 7) >> 4);
-            lastSum = thisSum;
-            thisSum = nextSum;
+            sums[i + 1] = (short)(single ? near[i] : (near[i] * 3) + far[i]);
         }
 
-        output[(2 * dw) - 2] = (byte)((thisSum * 3 + lastSum + 8) >> 4);
-        output[(2 * dw) - 1] = (byte)((thisSum * 4 + 7) >> 4);
+        sums[0] = sums[1];
+        sums[dw + 1] = sums[dw];
     }
 
-    // jdcolor.c ycc_rgb_convert, with its range_limit (a clamp to 0..255 for these sums).
+    // output[2i] = (3·sums[i+1] + sums[i] + evenRound) >> shift, output[2i+1] = (3·sums[i+1] + sums[i+2] + oddRound) >> shift.
+    // The vector loop may write up to 14 bytes past 2·dw (scratch the caller never reads).
+    private static void Interpolate(ReadOnlySpan<short> sums, int dw, Span<byte> output, int evenRound, int oddRound, int shift)
+    {
+        int i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref short s0 = ref MemoryMarshal.GetReference(sums);
+            ref byte o0 = ref MemoryMarshal.GetReference(output);
+            var even = Vector128.Create((short)evenRound);
+            var odd = Vector128.Create((short)oddRound);
+            var interleave = Vector128.Create((byte)0, 8, 1, 9, 2, 10, 3, 11, 4, 12, 5, 13, 6, 14, 7, 15);
+            for (; i < dw; i += 8)
+            {
+                var left = Vector128.LoadUnsafe(ref s0, (nuint)i);
+                var centre = Vector128.LoadUnsafe(ref s0, (nuint)(i + 1)) * 3;
+                var right = Vector128.LoadUnsafe(ref s0, (nuint)(i + 2));
+                var e = Vector128.ShiftRightLogical(centre + left + even, shift).AsUInt16();
+                var o = Vector128.ShiftRightLogical(centre + right + odd, shift).AsUInt16();
+                Vector128.Shuffle(Vector128.Narrow(e, o), interleave).StoreUnsafe(ref o0, (nuint)(2 * i));
+            }
+
+            return;
+        }
+
+        for (; i < dw; i++)
+        {
+            int centre = sums[i + 1] * 3;
+            output[2 * i] = (byte)((centre + sums[i] + evenRound) >> shift);
+            output[(2 * i) + 1] = (byte)((centre + sums[i + 2] + oddRound) >> shift);
+        }
+    }
+
+    // jdcolor.c ycc_rgb_convert, with its range_limit (a clamp to 0..255 for these sums): R = Y + Cr_r_tab[Cr],
+    // G = Y + ((Cb_g_tab[Cb] + Cr_g_tab[Cr]) >> 16), B = Y + Cb_b_tab[Cb]; the vector loop computes the tables'
+    // entries from their formula in 32-bit lanes, 16 pixels at a time.
     private static void ConvertRow(ReadOnlySpan<byte> luma, ReadOnlySpan<byte> cb, ReadOnlySpan<byte> cr, Span<byte> rgb)
     {
+        int width = rgb.Length / 3;
+        int x = 0;
+        if (Avx2.IsSupported)
+        {
+            ref byte y0 = ref MemoryMarshal.GetReference(luma);
+            ref byte b0 = ref MemoryMarshal.GetReference(cb);
+            ref byte r0 = ref MemoryMarshal.GetReference(cr);
+            ref byte o0 = ref MemoryMarshal.GetReference(rgb);
+            for (; x + 16 <= width; x += 16)
+            {
+                var y16 = Vector128.LoadUnsafe(ref y0, (nuint)x);
+                var b16 = Vector128.LoadUnsafe(ref b0, (nuint)x);
+                var r16 = Vector128.LoadUnsafe(ref r0, (nuint)x);
+                var (redLow, greenLow, blueLow) = Convert8(Avx2.ConvertToVector256Int32(y16), Avx2.ConvertToVector256Int32(b16), Avx2.ConvertToVector256Int32(r16));
+                var (redHigh, greenHigh, blueHigh) = Convert8(
+                    Avx2.ConvertToVector256Int32(Sse2.ShiftRightLogical128BitLane(y16, 8)),
+                    Avx2.ConvertToVector256Int32(Sse2.ShiftRightLogical128BitLane(b16, 8)),
+                    Avx2.ConvertToVector256Int32(Sse2.ShiftRightLogical128BitLane(r16, 8)));
+                var red = ToBytes(redLow, redHigh);
+                var green = ToBytes(greenLow, greenHigh);
+                var blue = ToBytes(blueLow, blueHigh);
+                var masks = s_interleaveMasks;
+                (Ssse3.Shuffle(red, masks[0]) | Ssse3.Shuffle(green, masks[1]) | Ssse3.Shuffle(blue, masks[2])).StoreUnsafe(ref o0, (nuint)(3 * x));
+                (Ssse3.Shuffle(red, masks[3]) | Ssse3.Shuffle(green, masks[4]) | Ssse3.Shuffle(blue, masks[5])).StoreUnsafe(ref o0, (nuint)((3 * x) + 16));
+                (Ssse3.Shuffle(red, masks[6]) | Ssse3.Shuffle(green, masks[7]) | Ssse3.Shuffle(blue, masks[8])).StoreUnsafe(ref o0, (nuint)((3 * x) + 32));
+            }
+        }
+
         var crR = s_crR;
         var cbB = s_cbB;
         var crG = s_crG;
         var cbG = s_cbG;
-        for (int x = 0, o = 0; o < rgb.Length; x++, o += 3)
+        for (int o = 3 * x; x < width; x++, o += 3)
         {
             int y = luma[x];
             int b = cb[x];
@@ -1038,6 +1262,28 @@ internal static class BaselineJpegDecoder
             rgb[o + 1] = (byte)Math.Clamp(y + ((cbG[b] + crG[r]) >> 16), 0, 255);
             rgb[o + 2] = (byte)Math.Clamp(y + cbB[b], 0, 255);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<int> Red, Vector256<int> Green, Vector256<int> Blue) Convert8(Vector256<int> y, Vector256<int> cb, Vector256<int> cr)
+    {
+        var centre = Vector256.Create(128);
+        var half = Vector256.Create(1 << 15);
+        var zero = Vector256<int>.Zero;
+        var top = Vector256.Create(255);
+        var cbx = cb - centre;
+        var crx = cr - centre;
+        var red = y + (((crx * s_fixCrR) + half) >> 16);
+        var blue = y + (((cbx * s_fixCbB) + half) >> 16);
+        var green = y + (((cbx * -s_fixCbG) + half + (crx * -s_fixCrG)) >> 16);
+        return (Vector256.Min(Vector256.Max(red, zero), top), Vector256.Min(Vector256.Max(green, zero), top), Vector256.Min(Vector256.Max(blue, zero), top));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> ToBytes(Vector256<int> low, Vector256<int> high)
+    {
+        var shorts = Vector256.Narrow(low, high).AsUInt16();
+        return Vector128.Narrow(shorts.GetLower(), shorts.GetUpper());
     }
 
     private struct Component
@@ -1061,6 +1307,7 @@ internal static class BaselineJpegDecoder
     private sealed class Workspace
     {
         private byte[][] _rows = [[], [], []];
+        private short[] _sums = [];
 
         public Component[] Components { get; } = new Component[3];
 
@@ -1105,13 +1352,25 @@ internal static class BaselineJpegDecoder
 
         public byte[][] RowBuffers(int width)
         {
-            // Two output samples per input sample, plus the one the upsampler writes past an odd width.
-            if (_rows[0].Length < width + 2)
+            // Two output samples per input sample, plus what the upsampler writes past the width (an odd width's
+            // extra sample, and the vector loop's last partial step).
+            if (_rows[0].Length < width + 32)
             {
-                _rows = [new byte[width + 2], new byte[width + 2], new byte[width + 2]];
+                _rows = [new byte[width + 32], new byte[width + 32], new byte[width + 32]];
             }
 
             return _rows;
+        }
+
+        public short[] SumBuffer(int width)
+        {
+            // One sum per downsampled sample, the two repeated edges, and the vector loop's reads past them.
+            if (_sums.Length < width + 32)
+            {
+                _sums = new short[width + 32];
+            }
+
+            return _sums;
         }
     }
 
@@ -1122,6 +1381,10 @@ internal static class BaselineJpegDecoder
 
         // Per 9-bit prefix: code length << 8 | symbol, or 0 when the code is longer than 9 bits.
         public ushort[] Lookahead { get; } = new ushort[1 << LookaheadBits];
+
+        // Per 9-bit prefix of an AC table whose code and value bits both fit in it: value << 16 | run << 8 | bits used;
+        // 0 otherwise (an end-of-block, a zero run of 16, or a longer code or value).
+        public int[] FastAc { get; } = new int[1 << LookaheadBits];
 
         // maxcode[l]: the largest code of length l, or -1; valueOffset[l]: symbol index of a code of length l minus it.
         public int[] MaxCode { get; } = new int[18];
@@ -1185,111 +1448,19 @@ internal static class BaselineJpegDecoder
             }
 
             MaxCode[17] = int.MaxValue;
+            for (int prefix = 0; prefix < FastAc.Length; prefix++)
+            {
+                int entry = Lookahead[prefix];
+                int length = entry >> 8;
+                int size = entry & 15;
+                int used = length + size;
+                FastAc[prefix] = entry == 0 || size == 0 || used > LookaheadBits
+                    ? 0
+                    : (Extend((prefix >> (LookaheadBits - used)) & ((1 << size) - 1), size) << 16) | (((entry >> 4) & 15) << 8) | used;
+            }
+
             Defined = true;
             return true;
-        }
-    }
-
-    /// <summary>Reads entropy-coded bits, unstuffing FF 00; at a marker or the end it supplies zeros and remembers it.</summary>
-    private ref struct BitReader
-    {
-        private readonly ReadOnlySpan<byte> _data;
-        private ulong _bits;
-        private int _count;
-        private int _position;
-        private int _padding;
-
-        public BitReader(ReadOnlySpan<byte> data)
-        {
-            _data = data;
-        }
-
-        /// <summary>True when more bits were consumed than the entropy-coded segment holds.</summary>
-        public readonly bool UsedPadding => _count < _padding;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Fill()
-        {
-            while (_count <= 56)
-            {
-                int b = 0;
-                if (_padding == 0 && _position < _data.Length)
-                {
-                    b = _data[_position];
-                    if (b == 0xFF)
-                    {
-                        if (_position + 1 < _data.Length && _data[_position + 1] == 0)
-                        {
-                            _position += 2;
-                        }
-                        else
-                        {
-                            b = 0;
-                            _padding += 8;
-                        }
-                    }
-                    else
-                    {
-                        _position++;
-                    }
-                }
-                else
-                {
-                    _padding += 8;
-                }
-
-                _bits |= (ulong)b << (56 - _count);
-                _count += 8;
-            }
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int DecodeSymbol(HuffmanTable table)
-        {
-            if (_count < 16)
-            {
-                Fill();
-            }
-
-            int peek = (int)(_bits >> (64 - HuffmanTable.LookaheadBits));
-            int entry = table.Lookahead[peek];
-            if (entry != 0)
-            {
-                int length = entry >> 8;
-                _bits <<= length;
-                _count -= length;
-                return entry & 0xFF;
-            }
-
-            int code16 = (int)(_bits >> 48);
-            for (int length = HuffmanTable.LookaheadBits + 1; length <= 16; length++)
-            {
-                int code = code16 >> (16 - length);
-                if (code <= table.MaxCode[length])
-                {
-                    _bits <<= length;
-                    _count -= length;
-                    return table.Symbols[code + table.ValueOffset[length]];
-                }
-            }
-
-            return -1;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int ReceiveExtend(int size)
-        {
-            if (_count < size)
-            {
-                Fill();
-            }
-
-            int value = (int)(_bits >> (64 - size));
-            _bits <<= size;
-            _count -= size;
-
-            // jdhuff.c HUFF_EXTEND: a value below 2^(size-1) is negative.
-            return value < (1 << (size - 1)) ? value - (1 << size) + 1 : value;
         }
     }
 }
