@@ -15,10 +15,16 @@ internal sealed class DecodeBenchmark : IBenchmark
 {
     public string Name => "decode";
 
-    public string Description => "JPEG decode images/s per engine (identify + container walk + decode), one thread, engines interleaved";
+    public string Description => "JPEG decode images/s per engine (identify + container walk + decode), one thread, engines interleaved; 'coverage DIR': which JPEGs take the managed fast path";
 
     public void Run(string[] args, TextWriter output)
     {
+        if (args is ["coverage", var folder, ..])
+        {
+            Coverage(folder, output);
+            return;
+        }
+
         int n = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 1000;
         int rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
         var files = new List<byte[]>(n);
@@ -102,6 +108,41 @@ internal sealed class DecodeBenchmark : IBenchmark
 
         output.WriteLine($"{"(managed alone)",-14} {managedBest,8:F0} images/s: the baseline fast path into the RGB buffer, without the shared safety checks");
         output.WriteLine($"ratio libjpeg-turbo / imagesharp: {best[DecodeEngine.LibJpegTurbo] / best[DecodeEngine.ImageSharp]:F2}");
+    }
+
+    // Which JPEGs of a folder the managed fast path takes, and why it declines the others.
+    private static void Coverage(string folder, TextWriter output)
+    {
+        var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
+        int taken = 0;
+        int total = 0;
+        foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(p => p.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase)))
+        {
+            var data = File.ReadAllBytes(path);
+            var info = Image.Identify(data);
+            if (info is null)
+            {
+                continue;
+            }
+
+            total++;
+            bool gray = info.Metadata.GetJpegMetadata().ColorType == JpegColorType.Luminance;
+            var declined = BaselineJpegDecoder.TryDecode(data, info.Width, info.Height, gray, new byte[info.Width * info.Height * 3]);
+            if (declined is null)
+            {
+                taken++;
+            }
+            else
+            {
+                reasons[declined] = reasons.GetValueOrDefault(declined) + 1;
+            }
+        }
+
+        output.WriteLine($"{folder}: {taken} of {total} JPEGs take the managed fast path");
+        foreach (var (reason, count) in reasons.OrderByDescending(r => r.Value))
+        {
+            output.WriteLine($"  declined, {reason}: {count}");
+        }
     }
 
     private static void Decode(SafeImageDecoder decoder, IEnumerable<byte[]> files, byte[] buffer)
