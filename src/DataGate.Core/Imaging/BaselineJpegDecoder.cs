@@ -394,7 +394,6 @@ internal static class BaselineJpegDecoder
                 return "quantisation table";
             }
 
-            var table = ws.Quant[slot];
             for (int k = 0; k < 64; k++)
             {
                 int value = precision == 0 ? segment[pos + 1 + k] : BinaryPrimitives.ReadUInt16BigEndian(segment[(pos + 1 + (2 * k))..]);
@@ -405,8 +404,10 @@ internal static class BaselineJpegDecoder
                     return "quantisation value over 32767";
                 }
 
-                table[NaturalOrder[k]] = value;
+                ws.ZigzagQuant[slot][k] = NaturalOrder[k] | (value << 8);
             }
+
+            ws.ZigzagQuant[slot].AsSpan(64).Fill(64 | (1 << 8));
 
             ws.QuantDefined |= 1 << slot;
             pos += 1 + size;
@@ -595,14 +596,9 @@ internal static class BaselineJpegDecoder
         }
 
         var planes = ws.Planes.AsSpan();
-        Span<int> block = ws.Block;
-        ref int block0 = ref MemoryMarshal.GetReference(block);
-        ref byte natural = ref MemoryMarshal.GetReference(NaturalOrder);
+        ref int block = ref MemoryMarshal.GetArrayDataReference(ws.Block);
         bool vector = Avx2.IsSupported;
-
-        // The bit reader's state lives in locals (the JIT keeps them in registers): a left-aligned 64-bit buffer
-        // holding `count` bits, the next byte to read, and how many zero bits were supplied past a marker or the end.
-        var reader = new BitState(0, 0, 0, 0);
+        var reader = BitState.Start(entropy);
         for (int my = 0; my < mcusHigh; my++)
         {
             for (int mx = 0; mx < mcusWide; mx++)
@@ -611,119 +607,201 @@ internal static class BaselineJpegDecoder
                 {
                     int c = blockComponent[b];
                     ref var component = ref ws.Components[c];
-                    var dcTable = ws.Huffman[component.DcTable]!;
-                    var acTable = ws.Huffman[component.AcTable]!;
-                    ref int quant = ref MemoryMarshal.GetArrayDataReference(ws.Quant[component.QuantTable]);
-                    ref ushort dcLookahead = ref MemoryMarshal.GetArrayDataReference(dcTable.Lookahead);
-                    ref ushort acLookahead = ref MemoryMarshal.GetArrayDataReference(acTable.Lookahead);
-                    ref int fastAc = ref MemoryMarshal.GetArrayDataReference(acTable.FastAc);
-                    block.Clear();
-
-                    // DC: a symbol (the magnitude category), then that many bits of the difference.
-                    reader = Refill(reader, entropy);
-                    int peek = (int)(reader.Bits >> (64 - HuffmanTable.LookaheadBits));
-                    int entry = Unsafe.Add(ref dcLookahead, peek);
-                    if (entry == 0)
+                    int kind = DecodeBlock(
+                        ref reader,
+                        entropy,
+                        ws.Huffman[component.DcTable]!,
+                        ws.Huffman[component.AcTable]!,
+                        ref MemoryMarshal.GetArrayDataReference(ws.ZigzagQuant[component.QuantTable]),
+                        ref block,
+                        ref predictions[c]);
+                    if (kind < 0)
                     {
-                        entry = LongCode(dcTable, (int)(reader.Bits >> 48));
-                        if (entry < 0)
+                        return kind switch
                         {
-                            return "bad Huffman code";
-                        }
-                    }
-
-                    reader = reader.Skip(entry >> 8);
-                    int size = entry & 0xFF;
-                    if (size > 11)
-                    {
-                        return "magnitude category out of range";
-                    }
-
-                    int diff = 0;
-                    if (size != 0)
-                    {
-                        diff = Extend((int)(reader.Bits >> (64 - size)), size);
-                        reader = reader.Skip(size);
-                    }
-
-                    // jdhuff.c stores the DC value as a JCOEF (short); a sum outside its range is not reproduced.
-                    int dcValue = predictions[c] + diff;
-                    if (dcValue is < short.MinValue or > short.MaxValue)
-                    {
-                        return "DC value out of range";
-                    }
-
-                    predictions[c] = dcValue;
-                    block0 = dcValue * quant;
-
-                    // AC: run/size symbols in zig-zag order up to an end-of-block; the common short code + value
-                    // pairs come whole from the fast table.
-                    bool acPresent = false;
-                    for (int k = 1; k < 64; k++)
-                    {
-                        reader = Refill(reader, entropy);
-                        peek = (int)(reader.Bits >> (64 - HuffmanTable.LookaheadBits));
-                        int fast = Unsafe.Add(ref fastAc, peek);
-                        int value;
-                        if (fast != 0)
-                        {
-                            reader = reader.Skip(fast & 0xFF);
-                            k += (fast >> 8) & 0xFF;
-                            value = fast >> 16;
-                        }
-                        else
-                        {
-                            entry = Unsafe.Add(ref acLookahead, peek);
-                            if (entry == 0)
-                            {
-                                entry = LongCode(acTable, (int)(reader.Bits >> 48));
-                                if (entry < 0)
-                                {
-                                    return "bad Huffman code";
-                                }
-                            }
-
-                            reader = reader.Skip(entry >> 8);
-                            int run = (entry >> 4) & 15;
-                            size = entry & 15;
-                            if (size == 0)
-                            {
-                                if (run != 15)
-                                {
-                                    break;
-                                }
-
-                                k += 15;
-                                continue;
-                            }
-
-                            if (size > 10)
-                            {
-                                return "magnitude category out of range";
-                            }
-
-                            k += run;
-                            value = Extend((int)(reader.Bits >> (64 - size)), size);
-                            reader = reader.Skip(size);
-                        }
-
-                        if (k > 63)
-                        {
-                            return "coefficient index past 63";
-                        }
-
-                        int at = Unsafe.Add(ref natural, k);
-                        Unsafe.Add(ref block0, at) = value * Unsafe.Add(ref quant, at);
-                        acPresent = true;
+                            -1 => "bad Huffman code",
+                            -2 => "coefficient index past 63",
+                            -3 => "DC value out of range",
+                            _ => "magnitude category out of range",
+                        };
                     }
 
                     int offset = component.Offset + (my * mcuStepY[c]) + (mx * mcuStepX[c]) + blockOffset[b];
-                    Idct(block, acPresent ? 1 : 0, planes[offset..], component.Stride, vector);
+                    Idct(ws.Block, kind, planes[offset..], component.Stride, vector);
                 }
             }
         }
 
         return reader.Count < reader.Padding ? "entropy data ends early (runs into a marker or the end of the file)" : null;
+    }
+
+    /// <summary>
+    /// Decodes one block into <paramref name="block"/> (natural order, dequantised): 0 when only the DC term is set, 1
+    /// when AC terms are too, negative on an irregularity libjpeg-turbo would warn about or treat specially (the file is
+    /// then declined). The bit buffer lives in locals here (registers), and goes back to <paramref name="state"/> once.
+    /// </summary>
+    private static int DecodeBlock(ref BitState state, ReadOnlySpan<byte> data, HuffmanTable dcTable, HuffmanTable acTable, ref int zigzagQuant, ref int block, ref int prediction)
+    {
+        ulong bits = state.Bits;
+        int count = state.Count;
+        int position = state.Position;
+        int limit = state.Limit;
+        ref byte data0 = ref MemoryMarshal.GetReference(data);
+        ref int fastAc = ref MemoryMarshal.GetArrayDataReference(acTable.FastAc);
+        ref ushort acLookahead = ref MemoryMarshal.GetArrayDataReference(acTable.Lookahead);
+        ZeroBlock(ref block);
+
+        // A symbol and its value need at most 16 + 11 bits: below 32, the buffer is topped up to at least 57, eight
+        // bytes at once up to the next FF (found ahead of time), byte by byte from there.
+        if (count < 32)
+        {
+            if (position <= limit)
+            {
+                int take = (64 - count) >> 3;
+                ulong word = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data0, position)));
+                bits |= (word >> (64 - (8 * take))) << (64 - count - (8 * take));
+                count += 8 * take;
+                position += take;
+            }
+            else
+            {
+                state = RefillBytes(new BitState(bits, count, position, limit, state.Padding), data);
+                (bits, count, position, limit) = (state.Bits, state.Count, state.Position, state.Limit);
+            }
+        }
+
+        // DC: a symbol (the magnitude category), then that many bits of the difference.
+        int entry = dcTable.Lookahead[(int)(bits >> (64 - HuffmanTable.LookaheadBits))];
+        if (entry == 0)
+        {
+            entry = LongCode(dcTable, (int)(bits >> 48));
+            if (entry < 0)
+            {
+                return -1;
+            }
+        }
+
+        bits <<= entry >> 8;
+        count -= entry >> 8;
+        int size = entry & 0xFF;
+        if (size > 11)
+        {
+            return -4;
+        }
+
+        int diff = 0;
+        if (size != 0)
+        {
+            diff = Extend((int)(bits >> (64 - size)), size);
+            bits <<= size;
+            count -= size;
+        }
+
+        // jdhuff.c stores the DC value as a JCOEF (short); a sum outside its range is not reproduced.
+        int dcValue = prediction + diff;
+        if (dcValue is < short.MinValue or > short.MaxValue)
+        {
+            return -3;
+        }
+
+        prediction = dcValue;
+        block = dcValue * (zigzagQuant >> 8);
+
+        // AC: run/size symbols in zig-zag order up to an end-of-block; the common short code + value pairs come whole
+        // from the fast table.
+        int k = 1;
+        for (; k < 64; k++)
+        {
+            if (count < 32)
+            {
+                if (position <= limit)
+                {
+                    int take = (64 - count) >> 3;
+                    ulong word = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data0, position)));
+                    bits |= (word >> (64 - (8 * take))) << (64 - count - (8 * take));
+                    count += 8 * take;
+                    position += take;
+                }
+                else
+                {
+                    state = RefillBytes(new BitState(bits, count, position, limit, state.Padding), data);
+                    (bits, count, position, limit) = (state.Bits, state.Count, state.Position, state.Limit);
+                }
+            }
+
+            int peek = (int)(bits >> (64 - HuffmanTable.LookaheadBits));
+            int fast = Unsafe.Add(ref fastAc, peek);
+            int value;
+            if (fast != 0)
+            {
+                bits <<= fast & 0xFF;
+                count -= fast & 0xFF;
+                k += (fast >> 8) & 0xFF;
+                value = fast >> 16;
+            }
+            else
+            {
+                entry = Unsafe.Add(ref acLookahead, peek);
+                if (entry == 0)
+                {
+                    entry = LongCode(acTable, (int)(bits >> 48));
+                    if (entry < 0)
+                    {
+                        return -1;
+                    }
+                }
+
+                bits <<= entry >> 8;
+                count -= entry >> 8;
+                int run = (entry >> 4) & 15;
+                size = entry & 15;
+                if (size == 0)
+                {
+                    if (run != 15)
+                    {
+                        break;
+                    }
+
+                    k += 15;
+                    continue;
+                }
+
+                if (size > 10)
+                {
+                    return -4;
+                }
+
+                k += run;
+                value = Extend((int)(bits >> (64 - size)), size);
+                bits <<= size;
+                count -= size;
+            }
+
+            int packed = Unsafe.Add(ref zigzagQuant, k);
+            Unsafe.Add(ref block, packed & 0xFF) = value * (packed >> 8);
+        }
+
+        state = new BitState(bits, count, position, limit, state.Padding);
+
+        // Only the DC term when the first symbol ended the block (a block with AC terms always moved k on; one whose
+        // only content was zero runs takes the full IDCT, which gives the same result as the DC shortcut).
+        return Unsafe.Add(ref block, 64) != 0 ? -2 : k > 1 ? 1 : 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ZeroBlock(ref int block)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (nuint i = 0; i < 72; i += 8)
+            {
+                Vector256<int>.Zero.StoreUnsafe(ref block, i);
+            }
+        }
+        else
+        {
+            MemoryMarshal.CreateSpan(ref block, 72).Clear();
+        }
     }
 
     // jdhuff.c HUFF_EXTEND: a value below 2^(size-1) is negative.
@@ -746,33 +824,9 @@ internal static class BaselineJpegDecoder
         return -1;
     }
 
-    // Tops the bit buffer up to at least 57 bits when it holds fewer than 32 (a symbol and its value need at most
-    // 16 + 11): eight bytes at once when none of them is FF, else byte by byte.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static BitState Refill(BitState state, ReadOnlySpan<byte> data)
-    {
-        if (state.Count >= 32)
-        {
-            return state;
-        }
-
-        if (state.Position + 8 <= data.Length)
-        {
-            ulong word = BinaryPrimitives.ReadUInt64BigEndian(data[state.Position..]);
-            ulong inverted = ~word;
-            if (((inverted - 0x0101010101010101UL) & ~inverted & 0x8080808080808080UL) == 0)
-            {
-                int take = (64 - state.Count) >> 3;
-                ulong bits = state.Bits | ((word >> (64 - (8 * take))) << (64 - state.Count - (8 * take)));
-                return new BitState(bits, state.Count + (8 * take), state.Position + take, state.Padding);
-            }
-        }
-
-        return RefillBytes(state, data);
-    }
-
-    // Byte by byte: FF 00 is a stuffed FF; any other FF xx is a marker, where (as at the end of the data) zero bits are
-    // supplied instead and counted, as libjpeg-turbo does before it warns.
+    // Byte by byte, up to at least 57 bits: FF 00 is a stuffed FF; any other FF xx is a marker, where (as at the end of
+    // the data) zero bits are supplied instead and counted, as libjpeg-turbo does before it warns. The limit of the
+    // eight-byte refills then moves to 8 bytes before the next FF (or the end), or to -1 once a marker was reached.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static BitState RefillBytes(BitState state, ReadOnlySpan<byte> data)
     {
@@ -812,14 +866,23 @@ internal static class BaselineJpegDecoder
             count += 8;
         }
 
-        return new BitState(bits, count, position, padding);
+        return new BitState(bits, count, position, padding == 0 ? BitState.LimitAt(data, position) : -1, padding);
     }
 
-    /// <summary>The entropy decoder's bit buffer, passed by value so that its fields stay in registers.</summary>
-    private readonly record struct BitState(ulong Bits, int Count, int Position, int Padding)
+    /// <summary>
+    /// The entropy decoder's bit buffer: a left-aligned 64-bit buffer holding <see cref="Count"/> bits, the next byte
+    /// to read, the last position from which eight bytes hold no FF (so they can be loaded at once), and how many zero
+    /// bits were supplied past a marker or the end of the data.
+    /// </summary>
+    private readonly record struct BitState(ulong Bits, int Count, int Position, int Limit, int Padding)
     {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public BitState Skip(int bits) => new(Bits << bits, Count - bits, Position, Padding);
+        public static BitState Start(ReadOnlySpan<byte> data) => new(0, 0, 0, LimitAt(data, 0), 0);
+
+        public static int LimitAt(ReadOnlySpan<byte> data, int position)
+        {
+            int next = data[position..].IndexOf((byte)0xFF);
+            return (next < 0 ? data.Length : position + next) - 8;
+        }
     }
 
     private static void Idct(Span<int> block, int kind, Span<byte> output, int stride, bool vector)
@@ -1315,9 +1378,12 @@ internal static class BaselineJpegDecoder
 
         public HuffmanTable?[] Huffman { get; } = new HuffmanTable?[8];
 
-        public int[][] Quant { get; } = [new int[64], new int[64], new int[64], new int[64]];
+        // Per quantisation table, per zig-zag index k: its natural position | its quantiser << 8. Indices 64..79 (a
+        // run past the end, which libjpeg-turbo clamps to position 63) point at a spare slot 64 with quantiser 1, so
+        // the entropy decoder needs no test per coefficient: a non-zero slot 64 afterwards declines the file.
+        public int[][] ZigzagQuant { get; } = [new int[80], new int[80], new int[80], new int[80]];
 
-        public int[] Block { get; } = new int[64];
+        public int[] Block { get; } = new int[72];
 
         public byte[] Planes { get; set; } = [];
 
