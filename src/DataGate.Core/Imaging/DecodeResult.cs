@@ -28,7 +28,14 @@ internal sealed class DecodeResult
     /// <summary>True when pixels are available.</summary>
     public bool Succeeded => Image is not null;
 
-    internal static DecodeResult Ok(RgbImage image, ImageFacts facts, IReadOnlyList<Diagnostic> notes) => new(image, facts, null, notes);
+    /// <summary>
+    /// True when the libjpeg-turbo engine's managed fast path (<see cref="BaselineJpegDecoder"/>) decoded the file rather
+    /// than libjpeg-turbo itself: the same pixels either way; for tests and benchmarks.
+    /// </summary>
+    public bool ByManagedFastPath { get; private init; }
+
+    internal static DecodeResult Ok(RgbImage image, ImageFacts facts, IReadOnlyList<Diagnostic> notes, bool byManagedFastPath = false) =>
+        new(image, facts, null, notes) { ByManagedFastPath = byManagedFastPath };
 
     internal static DecodeResult Fail(Diagnostic error, ImageFacts? facts = null, IReadOnlyList<Diagnostic>? notes = null)
         => new(null, facts, error, notes ?? Array.Empty<Diagnostic>());

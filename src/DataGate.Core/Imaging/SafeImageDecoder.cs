@@ -184,7 +184,7 @@ internal sealed class SafeImageDecoder
         // The managed fast path gives libjpeg-turbo's own pixels for the common baseline files and declines the rest.
         if (facts.Mode != "CMYK" && ((long)w * h * 3) + BaselineJpegDecoder.ScratchBytes(w, h) <= _options.MaxDecodeMemoryBytes && TryBaseline(data, w, h, gray, pixels))
         {
-            return DecodeResult.Ok(new RgbImage(w, h, pixels), facts, notes);
+            return DecodeResult.Ok(new RgbImage(w, h, pixels), facts, notes, byManagedFastPath: true);
         }
 
         string? failure;

@@ -202,9 +202,38 @@ public sealed class BaselineJpegDecoderTests
         var jpeg = SkiaJpeg(rgb, 200, 200, 90, SKJpegEncoderDownsample.Downsample420);
         var result = new SafeImageDecoder(new DecodeOptions { Engine = DecodeEngine.LibJpegTurbo }).Decode(jpeg, "f.jpg");
         Assert.True(result.Succeeded, result.Error?.Message);
+        Assert.True(result.ByManagedFastPath);
         var expected = new byte[200 * 200 * 3];
         Assert.Null(SkiaJpegDecoder.Decode(jpeg, 200, 200, false, expected));
         Assert.Equal(expected, result.Image!.Pixels);
+    }
+
+    [Fact]
+    public void Should_LeaveTheFileToLibJpegTurbo_When_TheFastPathWouldExceedTheMemoryBudget()
+    {
+        // 410×410: libjpeg-turbo needs the RGB output and a few rows (≈ 0.56 MiB), the fast path also the component
+        // planes (just over 1 MiB in all): under a 1 MiB budget only libjpeg-turbo may decode it.
+        var rgb = Content("face", 410, 410, 3);
+        var jpeg = SkiaJpeg(rgb, 410, 410, 85, SKJpegEncoderDownsample.Downsample420);
+        var tight = new SafeImageDecoder(new DecodeOptions(maxDecodeMemoryBytes: 1 << 20) { Engine = DecodeEngine.LibJpegTurbo }).Decode(jpeg, "b.jpg");
+        var roomy = new SafeImageDecoder(new DecodeOptions { Engine = DecodeEngine.LibJpegTurbo }).Decode(jpeg, "b.jpg");
+
+        Assert.True(tight.Succeeded, tight.Error?.Message);
+        Assert.False(tight.ByManagedFastPath);
+        Assert.True(roomy.ByManagedFastPath);
+        Assert.Equal(roomy.Image!.Pixels, tight.Image!.Pixels);
+    }
+
+    [Fact]
+    public void Should_TakeTheFastPathOnlyWithTheLibJpegTurboEngine_When_AJpegIsDecoded()
+    {
+        var jpeg = SkiaJpeg(Content("face", 64, 64, 4), 64, 64, 85, SKJpegEncoderDownsample.Downsample420);
+
+        Assert.True(new SafeImageDecoder(new DecodeOptions { Engine = DecodeEngine.LibJpegTurbo }).Decode(jpeg, "a.jpg").ByManagedFastPath);
+        Assert.False(new SafeImageDecoder(new DecodeOptions { Engine = DecodeEngine.ImageSharp }).Decode(jpeg, "a.jpg").ByManagedFastPath);
+        var progressive = new SafeImageDecoder(new DecodeOptions { Engine = DecodeEngine.LibJpegTurbo }).DecodeFile(Golden.Image("synthetic/variants/b05_progressive.jpg"), "p.jpg");
+        Assert.True(progressive.Succeeded);
+        Assert.False(progressive.ByManagedFastPath);
     }
 
     private static bool TinyChroma(int width, SKJpegEncoderDownsample sampling) =>
