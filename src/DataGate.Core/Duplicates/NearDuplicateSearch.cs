@@ -216,6 +216,8 @@ internal static class NearDuplicateSearch
         return cov / Math.Sqrt(va * vb);
     }
 
+    // Called for every candidate pair in one burst at the end of a run, before tiered compilation would optimise it.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static (long Sum, long SumSquares) Moments(byte[] t)
     {
         long s = 0;
@@ -229,6 +231,8 @@ internal static class NearDuplicateSearch
         return (s, q);
     }
 
+    // Called for every candidate pair in one burst at the end of a run, before tiered compilation would optimise it.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static long Dot(byte[] a, byte[] b)
     {
         // Exact integer dot product: bytes widen to ushort (a product ≤ 65,025 fits), products widen to uint lanes

@@ -48,18 +48,7 @@ internal static class ContainerCheck
         return HasNonPadding(data[end..]) ? (Verdict.TrailingData, $"{data.Length - end} bytes after the end-of-image marker") : (Verdict.Ok, string.Empty);
     }
 
-    private static int LastIndexOfMarker(ReadOnlySpan<byte> data, byte marker)
-    {
-        for (int i = data.Length - 2; i >= 0; i--)
-        {
-            if (data[i] == 0xFF && data[i + 1] == marker)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    private static int LastIndexOfMarker(ReadOnlySpan<byte> data, byte marker) => data.LastIndexOf([(byte)0xFF, marker]);
 
     private static (Verdict, string) CheckPng(ReadOnlySpan<byte> data)
     {
