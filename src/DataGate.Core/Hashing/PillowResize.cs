@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using DataGate.Core.Caching;
 using DataGate.Core.Imaging;
 
@@ -111,6 +112,7 @@ internal static class PillowResize
         var zero = Vector<int>.Zero;
         var max = new Vector<int>(255);
         Span<int> lane = stackalloc int[Vector<int>.Count];
+        Span<int> wide = stackalloc int[16];
         for (int xx = 0; xx < outWidth; xx++)
         {
             int xmin = bounds[xx * 2];
@@ -122,6 +124,29 @@ internal static class PillowResize
             // Unchecked loads below stay inside window: tap x reads rows y … y+lanes−1 ≤ rows−1 of its column.
             ref int w0 = ref MemoryMarshal.GetReference(window);
             int y = 0;
+
+            // 16 rows at a time where the CPU has 512-bit vectors (integer sums: the same values at any width).
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var half16 = Vector512.Create(1 << (PrecisionBits - 1));
+                var max16 = Vector512.Create(255);
+                for (; y <= rows - 16; y += 16)
+                {
+                    var acc = half16;
+                    for (int x = 0; x < taps.Length; x++)
+                    {
+                        acc += Vector512.LoadUnsafe(ref w0, (nuint)((x * height) + y)) * taps[x];
+                    }
+
+                    acc = Vector512.Min(Vector512.Max(Vector512.ShiftRightArithmetic(acc, PrecisionBits), Vector512<int>.Zero), max16);
+                    acc.CopyTo(wide);
+                    for (int i = 0; i < 16; i++)
+                    {
+                        dst[((y + i) * outWidth) + xx] = wide[i];
+                    }
+                }
+            }
+
             for (; y <= rows - lanes; y += lanes)
             {
                 var acc = half;
@@ -172,6 +197,27 @@ internal static class PillowResize
             ref int w0 = ref MemoryMarshal.GetReference(window);
             int o = yy * width;
             int x = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var half16 = Vector512.Create(1 << (PrecisionBits - 1));
+                var max16 = Vector512.Create(255);
+                ref byte d0 = ref MemoryMarshal.GetReference(dst);
+                for (; x <= width - 16; x += 16)
+                {
+                    var acc = half16;
+                    for (int t = 0; t < taps.Length; t++)
+                    {
+                        acc += Vector512.LoadUnsafe(ref w0, (nuint)((t * width) + x)) * taps[t];
+                    }
+
+                    acc = Vector512.Min(Vector512.Max(Vector512.ShiftRightArithmetic(acc, PrecisionBits), Vector512<int>.Zero), max16);
+
+                    // 0..255 in every lane: narrowing twice keeps the values.
+                    var shorts = Vector512.Narrow(acc.AsUInt32(), acc.AsUInt32());
+                    Vector512.Narrow(shorts, shorts).GetLower().GetLower().StoreUnsafe(ref d0, (nuint)(o + x));
+                }
+            }
+
             for (; x <= width - lanes; x += lanes)
             {
                 var acc = half;
