@@ -1248,10 +1248,10 @@ internal static class BaselineJpegDecoder
 
     // output[2i] = (3·sums[i+1] + sums[i] + evenRound) >> shift, output[2i+1] = (3·sums[i+1] + sums[i+2] + oddRound) >> shift.
     // The vector loop may write up to 14 bytes past 2·dw (scratch the caller never reads).
-    private static void Interpolate(ReadOnlySpan<short> sums, int dw, Span<byte> output, int evenRound, int oddRound, int shift)
+    internal static void Interpolate(ReadOnlySpan<short> sums, int dw, Span<byte> output, int evenRound, int oddRound, int shift, bool vector = true)
     {
         int i = 0;
-        if (Vector128.IsHardwareAccelerated)
+        if (Vector128.IsHardwareAccelerated && vector)
         {
             ref short s0 = ref MemoryMarshal.GetReference(sums);
             ref byte o0 = ref MemoryMarshal.GetReference(output);
@@ -1282,16 +1282,39 @@ internal static class BaselineJpegDecoder
     // jdcolor.c ycc_rgb_convert, with its range_limit (a clamp to 0..255 for these sums): R = Y + Cr_r_tab[Cr],
     // G = Y + ((Cb_g_tab[Cb] + Cr_g_tab[Cr]) >> 16), B = Y + Cb_b_tab[Cb]; the vector loop computes the tables'
     // entries from their formula in 32-bit lanes, 16 pixels at a time.
-    private static void ConvertRow(ReadOnlySpan<byte> luma, ReadOnlySpan<byte> cb, ReadOnlySpan<byte> cr, Span<byte> rgb)
+    // vectorBits limits the widest vectors used (512, 256 or 0 for the table loop alone), so that tests can check every
+    // path against the others on one machine.
+    internal static void ConvertRow(ReadOnlySpan<byte> luma, ReadOnlySpan<byte> cb, ReadOnlySpan<byte> cr, Span<byte> rgb, int vectorBits = 512)
     {
         int width = rgb.Length / 3;
         int x = 0;
-        if (Avx2.IsSupported)
+        if (Avx2.IsSupported && vectorBits >= 256)
         {
             ref byte y0 = ref MemoryMarshal.GetReference(luma);
             ref byte b0 = ref MemoryMarshal.GetReference(cb);
             ref byte r0 = ref MemoryMarshal.GetReference(cr);
             ref byte o0 = ref MemoryMarshal.GetReference(rgb);
+            if (Avx512F.IsSupported && vectorBits >= 512)
+            {
+                // One 16-lane vector per channel where the CPU has 512-bit vectors (the same formula per lane).
+                var centre = Vector512.Create(128);
+                var half = Vector512.Create(1 << 15);
+                var top = Vector512.Create(255);
+                for (; x + 16 <= width; x += 16)
+                {
+                    var y = Avx512F.ConvertToVector512Int32(Vector128.LoadUnsafe(ref y0, (nuint)x));
+                    var cbx = Avx512F.ConvertToVector512Int32(Vector128.LoadUnsafe(ref b0, (nuint)x)) - centre;
+                    var crx = Avx512F.ConvertToVector512Int32(Vector128.LoadUnsafe(ref r0, (nuint)x)) - centre;
+                    var red = Avx512F.ConvertToVector128Byte(Vector512.Min(Vector512.Max(y + (((crx * s_fixCrR) + half) >> 16), Vector512<int>.Zero), top));
+                    var green = Avx512F.ConvertToVector128Byte(Vector512.Min(Vector512.Max(y + (((cbx * -s_fixCbG) + half + (crx * -s_fixCrG)) >> 16), Vector512<int>.Zero), top));
+                    var blue = Avx512F.ConvertToVector128Byte(Vector512.Min(Vector512.Max(y + (((cbx * s_fixCbB) + half) >> 16), Vector512<int>.Zero), top));
+                    var masks = s_interleaveMasks;
+                    (Ssse3.Shuffle(red, masks[0]) | Ssse3.Shuffle(green, masks[1]) | Ssse3.Shuffle(blue, masks[2])).StoreUnsafe(ref o0, (nuint)(3 * x));
+                    (Ssse3.Shuffle(red, masks[3]) | Ssse3.Shuffle(green, masks[4]) | Ssse3.Shuffle(blue, masks[5])).StoreUnsafe(ref o0, (nuint)((3 * x) + 16));
+                    (Ssse3.Shuffle(red, masks[6]) | Ssse3.Shuffle(green, masks[7]) | Ssse3.Shuffle(blue, masks[8])).StoreUnsafe(ref o0, (nuint)((3 * x) + 32));
+                }
+            }
+
             for (; x + 16 <= width; x += 16)
             {
                 var y16 = Vector128.LoadUnsafe(ref y0, (nuint)x);

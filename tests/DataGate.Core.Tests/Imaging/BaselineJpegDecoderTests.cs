@@ -236,6 +236,54 @@ public sealed class BaselineJpegDecoderTests
         Assert.False(progressive.ByManagedFastPath);
     }
 
+    [Fact]
+    public void Should_ConvertYCbCrAlikeOnEveryPath_When_RowsOfAnyWidthAreConverted()
+    {
+        // The 16-lane, 2×8-lane and table loops must give the same RGB; random samples cover every clamp.
+        var random = new Random(7);
+        foreach (int width in new[] { 1, 15, 16, 17, 31, 32, 33, 200, 317 })
+        {
+            var y = new byte[width];
+            var cb = new byte[width];
+            var cr = new byte[width];
+            random.NextBytes(y);
+            random.NextBytes(cb);
+            random.NextBytes(cr);
+            var table = new byte[width * 3];
+            var narrow = new byte[width * 3];
+            var wide = new byte[width * 3];
+            BaselineJpegDecoder.ConvertRow(y, cb, cr, table, vectorBits: 0);
+            BaselineJpegDecoder.ConvertRow(y, cb, cr, narrow, vectorBits: 256);
+            BaselineJpegDecoder.ConvertRow(y, cb, cr, wide, vectorBits: 512);
+            Assert.Equal(table, narrow);
+            Assert.Equal(table, wide);
+        }
+    }
+
+    [Fact]
+    public void Should_UpsampleAlikeWithAndWithoutVectors_When_ColumnSumsOfAnyWidthAreInterpolated()
+    {
+        // h2v2 (sums of 3·near + far up to 1,020, rounding 8/7, shift 4) and h2v1 (samples, rounding 1/2, shift 2).
+        var random = new Random(8);
+        foreach (var (limit, even, odd, shift) in new[] { (1021, 8, 7, 4), (256, 1, 2, 2) })
+        {
+            for (int dw = 3; dw <= 41; dw++)
+            {
+                var sums = new short[dw + 32];
+                for (int i = 0; i < sums.Length; i++)
+                {
+                    sums[i] = (short)random.Next(limit);
+                }
+
+                var vector = new byte[(2 * dw) + 32];
+                var scalar = new byte[(2 * dw) + 32];
+                BaselineJpegDecoder.Interpolate(sums, dw, vector, even, odd, shift, vector: true);
+                BaselineJpegDecoder.Interpolate(sums, dw, scalar, even, odd, shift, vector: false);
+                Assert.Equal(scalar.AsSpan(0, 2 * dw).ToArray(), vector.AsSpan(0, 2 * dw).ToArray());
+            }
+        }
+    }
+
     private static bool TinyChroma(int width, SKJpegEncoderDownsample sampling) =>
         sampling != SKJpegEncoderDownsample.Downsample444 && (width + 1) / 2 <= 2;
 
