@@ -729,8 +729,7 @@ internal static class BaselineJpegDecoder
                 }
             }
 
-            int peek = (int)(bits >> (64 - HuffmanTable.LookaheadBits));
-            int fast = Unsafe.Add(ref fastAc, peek);
+            int fast = Unsafe.Add(ref fastAc, (int)(bits >> (64 - HuffmanTable.FastAcBits)));
             int value;
             if (fast != 0)
             {
@@ -741,7 +740,7 @@ internal static class BaselineJpegDecoder
             }
             else
             {
-                entry = Unsafe.Add(ref acLookahead, peek);
+                entry = Unsafe.Add(ref acLookahead, (int)(bits >> (64 - HuffmanTable.LookaheadBits)));
                 if (entry == 0)
                 {
                     entry = LongCode(acTable, (int)(bits >> 48));
@@ -1468,12 +1467,15 @@ internal static class BaselineJpegDecoder
     {
         public const int LookaheadBits = 9;
 
+        // Bits of the combined code + value table of AC symbols (8 KiB per table).
+        public const int FastAcBits = 11;
+
         // Per 9-bit prefix: code length << 8 | symbol, or 0 when the code is longer than 9 bits.
         public ushort[] Lookahead { get; } = new ushort[1 << LookaheadBits];
 
         // Per 9-bit prefix of an AC table whose code and value bits both fit in it: value << 16 | run << 8 | bits used;
         // 0 otherwise (an end-of-block, a zero run of 16, or a longer code or value).
-        public int[] FastAc { get; } = new int[1 << LookaheadBits];
+        public int[] FastAc { get; } = new int[1 << FastAcBits];
 
         // maxcode[l]: the largest code of length l, or -1; valueOffset[l]: symbol index of a code of length l minus it.
         public int[] MaxCode { get; } = new int[18];
@@ -1484,10 +1486,25 @@ internal static class BaselineJpegDecoder
 
         public bool Defined { get; private set; }
 
+        // The definition (16 counts, then the symbols) the tables below were last built from; length -1 when none.
+        private readonly byte[] _built = new byte[16 + 256];
+        private int _builtLength = -1;
+        private bool _builtIsDc;
+
         public void Clear() => Defined = false;
 
         public bool Build(ReadOnlySpan<byte> counts, ReadOnlySpan<byte> symbols, bool isDc)
         {
+            // Files of one encoder carry the same tables: a definition equal to the one this slot last built (and
+            // accepted) is taken as it is.
+            int length16 = 16 + symbols.Length;
+            if (_builtLength == length16 && _builtIsDc == isDc && counts.SequenceEqual(_built.AsSpan(0, 16)) && symbols.SequenceEqual(_built.AsSpan(16, symbols.Length)))
+            {
+                Defined = true;
+                return true;
+            }
+
+            _builtLength = -1;
             Defined = false;
             Array.Clear(Lookahead);
             symbols.CopyTo(Symbols);
@@ -1539,15 +1556,19 @@ internal static class BaselineJpegDecoder
             MaxCode[17] = int.MaxValue;
             for (int prefix = 0; prefix < FastAc.Length; prefix++)
             {
-                int entry = Lookahead[prefix];
+                int entry = Lookahead[prefix >> (FastAcBits - LookaheadBits)];
                 int length = entry >> 8;
                 int size = entry & 15;
                 int used = length + size;
-                FastAc[prefix] = entry == 0 || size == 0 || used > LookaheadBits
+                FastAc[prefix] = entry == 0 || size == 0 || used > FastAcBits
                     ? 0
-                    : (Extend((prefix >> (LookaheadBits - used)) & ((1 << size) - 1), size) << 16) | (((entry >> 4) & 15) << 8) | used;
+                    : (Extend((prefix >> (FastAcBits - used)) & ((1 << size) - 1), size) << 16) | (((entry >> 4) & 15) << 8) | used;
             }
 
+            counts.CopyTo(_built);
+            symbols.CopyTo(_built.AsSpan(16));
+            _builtLength = length16;
+            _builtIsDc = isDc;
             Defined = true;
             return true;
         }

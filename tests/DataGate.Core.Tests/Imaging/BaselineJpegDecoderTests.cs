@@ -284,6 +284,87 @@ public sealed class BaselineJpegDecoderTests
         }
     }
 
+    [Fact]
+    public void Should_RebuildItsHuffmanTables_When_ConsecutiveFilesDefineDifferentOnes()
+    {
+        // The decoder keeps the tables it built for the next file with the same definition. Swapping two symbols of
+        // one code length in the luminance AC table gives another valid table, so the same entropy data decodes to
+        // other coefficients: taken from the previous file's tables, the pixels would differ from libjpeg-turbo's.
+        var original = SkiaJpeg(Content("face", 64, 64, 9), 64, 64, 90, SKJpegEncoderDownsample.Downsample420);
+        int dht = original.AsSpan().IndexOf(new byte[] { 0xFF, 0xC4 });
+        int accepted = 0;
+        for (int swap = 0; swap < 40; swap++)
+        {
+            var altered = (byte[])original.Clone();
+            if (!SwapSymbols(altered, dht, swap))
+            {
+                continue;
+            }
+
+            foreach (var data in new[] { original, altered, original })
+            {
+                var ours = new byte[64 * 64 * 3];
+                if (BaselineJpegDecoder.TryDecode(data, 64, 64, false, ours) is null)
+                {
+                    var expected = new byte[ours.Length];
+                    Assert.Null(SkiaJpegDecoder.Decode(data, 64, 64, false, expected));
+                    Assert.True(expected.AsSpan().SequenceEqual(ours), $"swap {swap}");
+                    accepted += data == altered ? 1 : 0;
+                }
+            }
+        }
+
+        Assert.True(accepted >= 3, $"only {accepted} altered files were taken");
+    }
+
+    // Swaps the n-th pair of neighbouring symbols that share a code length in the first AC table of the DHT segments
+    // starting at dht; false when there is no such pair.
+    private static bool SwapSymbols(byte[] jpeg, int dht, int n)
+    {
+        int pos = dht;
+        while (jpeg[pos] == 0xFF && jpeg[pos + 1] == 0xC4)
+        {
+            int length = BinaryPrimitives.ReadUInt16BigEndian(jpeg.AsSpan(pos + 2));
+            int t = pos + 4;
+            while (t < pos + 2 + length)
+            {
+                int total = 0;
+                for (int i = 0; i < 16; i++)
+                {
+                    total += jpeg[t + 1 + i];
+                }
+
+                if (jpeg[t] >> 4 == 1)
+                {
+                    int symbol = t + 17;
+                    int seen = 0;
+                    for (int len = 0; len < 16; len++)
+                    {
+                        int count = jpeg[t + 1 + len];
+                        for (int i = 0; i + 1 < count; i++, seen++)
+                        {
+                            if (seen == n)
+                            {
+                                (jpeg[symbol + i], jpeg[symbol + i + 1]) = (jpeg[symbol + i + 1], jpeg[symbol + i]);
+                                return true;
+                            }
+                        }
+
+                        symbol += count;
+                    }
+
+                    return false;
+                }
+
+                t += 17 + total;
+            }
+
+            pos += 2 + length;
+        }
+
+        return false;
+    }
+
     private static bool TinyChroma(int width, SKJpegEncoderDownsample sampling) =>
         sampling != SKJpegEncoderDownsample.Downsample444 && (width + 1) / 2 <= 2;
 
