@@ -487,8 +487,6 @@ internal static class BaselineJpegDecoder
             vmax = Math.Max(vmax, ws.Components[c].V);
         }
 
-        ws.Hmax = hmax;
-        ws.Vmax = vmax;
         long total = 0;
         if (ws.ComponentCount == 1)
         {
@@ -1416,10 +1414,6 @@ internal static class BaselineJpegDecoder
         public int Width { get; set; }
 
         public int Height { get; set; }
-
-        public int Hmax { get; set; }
-
-        public int Vmax { get; set; }
 
         public int McusWide { get; set; }
 
