@@ -24,7 +24,7 @@ internal sealed class MlNetEmbeddingBenchmark : IBenchmark
         int n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
         string folder = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), $"datagate-bench-{n}");
         GateBenchmark.Generate(folder, n, output);
-        string model = Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx");
+        string model = BundledModels.ResNet18;
         string rulesFolder = Directory.CreateTempSubdirectory("dg-mlnet-embedding-").FullName;
         try
         {

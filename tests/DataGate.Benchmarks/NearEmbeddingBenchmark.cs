@@ -26,7 +26,7 @@ internal sealed class NearEmbeddingBenchmark : IBenchmark
     {
         int distinct = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
         int threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2;
-        string model = args.Length > 2 && args[2] != "-" ? args[2] : Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx");
+        string model = args.Length > 2 && args[2] != "-" ? args[2] : BundledModels.ResNet18;
         string prep = Path.Combine(Path.GetDirectoryName(model)!, "..", "ResNetPrepOnnx", "ResNetPreprocess.onnx");
         int copied = args.Length > 3 ? Math.Min(distinct, int.Parse(args[3], CultureInfo.InvariantCulture)) : distinct;
         using var embedder = ImageEmbedder.Load(model, prep, out var error) ?? throw new InvalidOperationException(error);

@@ -202,7 +202,7 @@ internal sealed class ShardBenchmark : IBenchmark
     {
         Directory.CreateDirectory(Path.Combine(root, "images"));
         var config = Path.Combine(root, "datagate.yml");
-        var model = Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx");
+        var model = BundledModels.ResNet18;
         File.WriteAllText(config, embeddings ? ReduceConfig.Replace("near:  { hash: phash,", $"near:  {{ method: both, model: '{model}', hash: phash,", StringComparison.Ordinal) : ReduceConfig);
         var digest = ShardPlan.DigestOfFile(config);
         var sw = Stopwatch.StartNew();

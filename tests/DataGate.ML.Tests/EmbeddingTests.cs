@@ -12,7 +12,7 @@ namespace DataGate.ML.Tests;
 /// </summary>
 public sealed class EmbeddingTests : IClassFixture<EmbeddingTests.Faces>
 {
-    private static readonly string s_model = Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx");
+    private static readonly string s_model = BundledModels.ResNet18;
 
     private readonly Faces _faces;
 

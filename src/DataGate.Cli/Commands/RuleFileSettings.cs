@@ -8,13 +8,7 @@ namespace DataGate.Cli.Commands;
 /// Options shared by the verbs that read datagate.yml (<c>datagate check</c>, <c>split</c>, <c>stats</c>, <c>plan</c>):
 /// <c>-c|--config</c>, the rule file, by default datagate.yml in the current folder.
 /// </summary>
-/// <remarks>
-/// Only an argument, or an option that comes first in every deriving verb's help, belongs in a base settings class:
-/// Spectre lists a base class's options before the derived class's own, so moving <c>--no-progress</c> or
-/// <c>--decode-engine</c> here would reorder the verbs' help and StrictUsage's option lists. Those stay declared per
-/// verb, with their help text and validation shared (<see cref="ProgressRunner.NoProgressDescription"/>,
-/// <see cref="DecodeEngineOption"/>).
-/// </remarks>
+/// <remarks>What may move into a base settings class, and why the other shared options do not: see <see cref="FolderSettings"/>.</remarks>
 public abstract class RuleFileSettings : CommandSettings
 {
     /// <summary>Rule file path.</summary>

@@ -17,7 +17,7 @@ namespace DataGate.Core.Tests.Duplicates;
 /// </summary>
 public sealed class EmbeddingTests : IDisposable
 {
-    private static readonly string s_model = Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx");
+    private static readonly string s_model = BundledModels.ResNet18;
     private static readonly string s_preprocess = Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNetPrepOnnx", "ResNetPreprocess.onnx");
     private static readonly Lazy<ImageEmbedder> s_embedder = new(() => ImageEmbedder.Load(s_model, s_preprocess, out var error) ?? throw new InvalidOperationException(error));
     private static readonly Lazy<ImageMeasurer> s_measurer = new(() => new ImageMeasurer(selection: MetricSelection.Of("hashes")) { Embedder = s_embedder.Value });

@@ -14,7 +14,7 @@ namespace DataGate.Core.Tests.Sharding;
 /// </summary>
 public sealed class ShardEmbeddingTests : IDisposable
 {
-    private static readonly string s_model = Path.Combine(AppContext.BaseDirectory, "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx");
+    private static readonly string s_model = BundledModels.ResNet18;
     private static readonly string[] s_outputs = ["report.json", "metrics.csv", "kept.csv", "summary.md"];
     private readonly string _root = Directory.CreateTempSubdirectory("dg-shard-embedding-").FullName;
 
