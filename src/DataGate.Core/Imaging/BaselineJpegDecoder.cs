@@ -644,29 +644,11 @@ internal static class BaselineJpegDecoder
         int count = state.Count;
         int position = state.Position;
         int limit = state.Limit;
-        ref byte data0 = ref MemoryMarshal.GetReference(data);
         ref int fastAc = ref MemoryMarshal.GetArrayDataReference(acTable.FastAc);
         ref ushort acLookahead = ref MemoryMarshal.GetArrayDataReference(acTable.Lookahead);
         ZeroBlock(ref block);
 
-        // A symbol and its value need at most 16 + 11 bits: below 32, the buffer is topped up to at least 57, eight
-        // bytes at once up to the next FF (found ahead of time), byte by byte from there.
-        if (count < 32)
-        {
-            if (position <= limit)
-            {
-                int take = (64 - count) >> 3;
-                ulong word = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data0, position)));
-                bits |= (word >> (64 - (8 * take))) << (64 - count - (8 * take));
-                count += 8 * take;
-                position += take;
-            }
-            else
-            {
-                state = RefillBytes(new BitState(bits, count, position, limit, state.Padding), data);
-                (bits, count, position, limit) = (state.Bits, state.Count, state.Position, state.Limit);
-            }
-        }
+        Refill(ref bits, ref count, ref position, ref limit, ref state, data);
 
         // DC: a symbol (the magnitude category), then that many bits of the difference.
         int entry = dcTable.Lookahead[(int)(bits >> (64 - HuffmanTable.LookaheadBits))];
@@ -710,22 +692,7 @@ internal static class BaselineJpegDecoder
         int k = 1;
         for (; k < 64; k++)
         {
-            if (count < 32)
-            {
-                if (position <= limit)
-                {
-                    int take = (64 - count) >> 3;
-                    ulong word = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data0, position)));
-                    bits |= (word >> (64 - (8 * take))) << (64 - count - (8 * take));
-                    count += 8 * take;
-                    position += take;
-                }
-                else
-                {
-                    state = RefillBytes(new BitState(bits, count, position, limit, state.Padding), data);
-                    (bits, count, position, limit) = (state.Bits, state.Count, state.Position, state.Limit);
-                }
-            }
+            Refill(ref bits, ref count, ref position, ref limit, ref state, data);
 
             int fast = Unsafe.Add(ref fastAc, (int)(bits >> (64 - HuffmanTable.FastAcBits)));
             int value;
@@ -783,6 +750,32 @@ internal static class BaselineJpegDecoder
         // Only the DC term when the first symbol ended the block (a block with AC terms always moved k on; one whose
         // only content was zero runs takes the full IDCT, which gives the same result as the DC shortcut).
         return Unsafe.Add(ref block, 64) != 0 ? -2 : k > 1 ? 1 : 0;
+    }
+
+    // Below 32 bits (a symbol and its value need at most 16 + 11), tops the buffer up to at least 57: eight bytes at
+    // once up to the next FF (found ahead of time), byte by byte from there. Inlined, so its arguments stay the
+    // caller's register locals.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Refill(ref ulong bits, ref int count, ref int position, ref int limit, ref BitState state, ReadOnlySpan<byte> data)
+    {
+        if (count >= 32)
+        {
+            return;
+        }
+
+        if (position <= limit)
+        {
+            int take = (64 - count) >> 3;
+            ulong word = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetReference(data), position)));
+            bits |= (word >> (64 - (8 * take))) << (64 - count - (8 * take));
+            count += 8 * take;
+            position += take;
+        }
+        else
+        {
+            state = RefillBytes(new BitState(bits, count, position, limit, state.Padding), data);
+            (bits, count, position, limit) = (state.Bits, state.Count, state.Position, state.Limit);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -1019,9 +1012,9 @@ internal static class BaselineJpegDecoder
             return false;
         }
 
-        Transpose(ref r0, ref r1, ref r2, ref r3, ref r4, ref r5, ref r6, ref r7);
+        Metrics.Int32Transpose.Transpose8(ref r0, ref r1, ref r2, ref r3, ref r4, ref r5, ref r6, ref r7);
         KernelVector(ref r0, ref r1, ref r2, ref r3, ref r4, ref r5, ref r6, ref r7, ConstBits + Pass1Bits + 3);
-        Transpose(ref r0, ref r1, ref r2, ref r3, ref r4, ref r5, ref r6, ref r7);
+        Metrics.Int32Transpose.Transpose8(ref r0, ref r1, ref r2, ref r3, ref r4, ref r5, ref r6, ref r7);
 
         var offset = Vector256.Create(512);
         var mask = Vector256.Create(1023);
@@ -1111,55 +1104,11 @@ internal static class BaselineJpegDecoder
         i4 = (tmp13 - t0) >> shift;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Transpose(
-        ref Vector256<int> r0, ref Vector256<int> r1, ref Vector256<int> r2, ref Vector256<int> r3,
-        ref Vector256<int> r4, ref Vector256<int> r5, ref Vector256<int> r6, ref Vector256<int> r7)
-    {
-        var t0 = Avx2.UnpackLow(r0, r1);
-        var t1 = Avx2.UnpackHigh(r0, r1);
-        var t2 = Avx2.UnpackLow(r2, r3);
-        var t3 = Avx2.UnpackHigh(r2, r3);
-        var t4 = Avx2.UnpackLow(r4, r5);
-        var t5 = Avx2.UnpackHigh(r4, r5);
-        var t6 = Avx2.UnpackLow(r6, r7);
-        var t7 = Avx2.UnpackHigh(r6, r7);
-        var u0 = Avx2.UnpackLow(t0.AsInt64(), t2.AsInt64()).AsInt32();
-        var u1 = Avx2.UnpackHigh(t0.AsInt64(), t2.AsInt64()).AsInt32();
-        var u2 = Avx2.UnpackLow(t1.AsInt64(), t3.AsInt64()).AsInt32();
-        var u3 = Avx2.UnpackHigh(t1.AsInt64(), t3.AsInt64()).AsInt32();
-        var u4 = Avx2.UnpackLow(t4.AsInt64(), t6.AsInt64()).AsInt32();
-        var u5 = Avx2.UnpackHigh(t4.AsInt64(), t6.AsInt64()).AsInt32();
-        var u6 = Avx2.UnpackLow(t5.AsInt64(), t7.AsInt64()).AsInt32();
-        var u7 = Avx2.UnpackHigh(t5.AsInt64(), t7.AsInt64()).AsInt32();
-        r0 = Avx2.Permute2x128(u0, u4, 0x20);
-        r1 = Avx2.Permute2x128(u1, u5, 0x20);
-        r2 = Avx2.Permute2x128(u2, u6, 0x20);
-        r3 = Avx2.Permute2x128(u3, u7, 0x20);
-        r4 = Avx2.Permute2x128(u0, u4, 0x31);
-        r5 = Avx2.Permute2x128(u1, u5, 0x31);
-        r6 = Avx2.Permute2x128(u2, u6, 0x31);
-        r7 = Avx2.Permute2x128(u3, u7, 0x31);
-    }
-
+    // Pillow's L → RGB copies the level into each channel: the shared row conversion of a one-byte gray layout.
     private static void WriteGray(Workspace ws, Span<byte> rgb)
     {
         ref var component = ref ws.Components[0];
-        int width = ws.Width;
-        for (int y = 0; y < ws.Height; y++)
-        {
-            var row = ws.Planes.AsSpan(component.Offset + (y * component.Stride), width);
-            var output = rgb.Slice(y * width * 3, width * 3);
-
-            // Pillow's L → RGB copies the level into each channel.
-            for (int x = 0, o = 0; x < row.Length; x++, o += 3)
-            {
-                byte v = row[x];
-                output[o] = v;
-                output[o + 1] = v;
-                output[o + 2] = v;
-            }
-        }
+        PixelGeometry.ToRgb24(ws.Planes.AsSpan(component.Offset), ws.Width, ws.Height, component.Stride, PixelLayout.L8, rgb);
     }
 
     private static void WriteColour(Workspace ws, Span<byte> rgb)

@@ -208,7 +208,7 @@ internal sealed class SafeImageDecoder
         {
             return BaselineJpegDecoder.TryDecode(data, width, height, gray, pixels) is null;
         }
-        catch (Exception ex) when (ex is IndexOutOfRangeException or ArgumentOutOfRangeException or ArgumentException)
+        catch (Exception ex) when (ex is IndexOutOfRangeException or ArgumentException)
         {
             // A file the fast path misjudged: libjpeg-turbo decodes it, so the pixels stay libjpeg-turbo's.
             return false;

@@ -147,14 +147,7 @@ internal static class SkiaJpegDecoder
         if (gray)
         {
             // Pillow's L → RGB copies the gray level into each channel.
-            for (int i = 0, o = 0; i < source.Length; i++, o += 3)
-            {
-                byte v = source[i];
-                rgb[o] = v;
-                rgb[o + 1] = v;
-                rgb[o + 2] = v;
-            }
-
+            PixelGeometry.ToRgb24(source, source.Length, 1, source.Length, PixelLayout.L8, rgb);
             return;
         }
 
